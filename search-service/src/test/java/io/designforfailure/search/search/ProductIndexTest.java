@@ -1,0 +1,109 @@
+package io.designforfailure.search.search;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+
+import io.designforfailure.catalog.Catalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProductIndexTest {
+
+	private static final ProductIndex index = new ProductIndex(Catalog.load());
+
+	@AfterAll
+	static void closeIndex() throws IOException {
+		index.close();
+	}
+
+	@Test
+	void ranksRunningShoesFirstForRunningShoes() {
+		List<SearchHit> top = index.search("running shoes", 3).items();
+
+		assertThat(top.get(0).name()).endsWith("Running Shoes");
+		assertThat(top).hasSize(3).allSatisfy((hit) -> assertThat(hit.name()).endsWith("Shoes"));
+	}
+
+	@Test
+	void ranksNameMatchesAboveTagAndDescriptionMatches() {
+		List<Boolean> namedShoes = index.search("shoes", 50)
+			.items()
+			.stream()
+			.map((hit) -> hit.name().contains("Shoes"))
+			.toList();
+
+		assertThat(namedShoes).contains(true, false).isSortedAccordingTo(Comparator.reverseOrder());
+	}
+
+	@Test
+	void ignoresCaseAndPlural() {
+		SearchResponse shoes = index.search("shoes", 5);
+
+		assertThat(shoes.total()).isPositive();
+		for (String variant : List.of("Shoe", "SHOES", "shoe")) {
+			SearchResponse other = index.search(variant, 5);
+			assertThat(other.total()).as(variant).isEqualTo(shoes.total());
+			assertThat(other.items().get(0).id()).as(variant).isEqualTo(shoes.items().get(0).id());
+		}
+	}
+
+	@Test
+	void matchesOtherFormsOfTheSameWord() {
+		assertThat(ids("running")).contains("p-0120");
+		assertThat(ids("run")).contains("p-0001");
+		assertThat(ids("runners")).contains("p-0119");
+	}
+
+	@Test
+	void findsNothingForNonsense() {
+		SearchResponse response = index.search("xqzvbnm", 10);
+
+		assertThat(response.total()).isZero();
+		assertThat(response.items()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the and of", "*:*", "\\", "?!", "\"(", "-" })
+	void findsNothingForStopWordsOrPunctuation(String query) {
+		SearchResponse response = index.search(query, 10);
+
+		assertThat(response.total()).isZero();
+		assertThat(response.items()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"shoes AND (", "shoes~^", "shoes OR", "NOT shoes", "shoes [ TO ]", "shoes/" })
+	void treatsQuerySyntaxAsPlainWords(String query) {
+		assertThat(index.search(query, 50).total()).isEqualTo(index.search("shoes", 50).total());
+	}
+
+	@Test
+	void returnsAtMostLimitHitsButCountsThemAll() {
+		SearchResponse one = index.search("running", 1);
+		SearchResponse fifty = index.search("running", 50);
+
+		assertThat(one.items()).hasSize(1);
+		assertThat(fifty.total()).isGreaterThan(1).isEqualTo(one.total());
+		assertThat(fifty.items()).hasSize((int) Math.min(50, fifty.total()));
+		assertThat(fifty.items().get(0)).isEqualTo(one.items().get(0));
+	}
+
+	@Test
+	void echoesTheQueryAndScoresBestFirst() {
+		SearchResponse response = index.search("hiking boots", 10);
+
+		assertThat(response.query()).isEqualTo("hiking boots");
+		assertThat(response.items()).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+		assertThat(response.items().get(0).score()).isPositive();
+	}
+
+	private static List<String> ids(String query) {
+		return index.search(query, 50).items().stream().map(SearchHit::id).toList();
+	}
+
+}
