@@ -46,6 +46,13 @@ class RecommendationsApplicationTests {
 			.andExpect(content().string(containsString("recommendations_views_duplicates_total")));
 	}
 
+	@Test
+	void namesItselfInInfo() throws Exception {
+		this.mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.app.name").value("recommendations-service"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/health", "/actuator/info", "/actuator/metrics", "/actuator/prometheus" })
 	void exposesTheOperationalEndpoints(String path) throws Exception {
