@@ -68,9 +68,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// Jackson knows the JSON path when a value has the wrong shape; a syntax error or
-		// a
-		// missing body has none, and then the body as a whole is at fault.
+		// A value of the wrong shape has a JSON path; a syntax error or a missing body
+		// has none, and then the body as a whole is at fault.
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String path = mapping.getPath()
 				.stream()

@@ -80,8 +80,8 @@ public class ViewHistory {
 	}
 
 	/**
-	 * For each other product, how many times a user viewed it together with this one;
-	 * empty if nobody did.
+	 * For each other product, how many users viewed it together with this one among their
+	 * recent views; empty if nobody did.
 	 */
 	public synchronized Map<String, Long> coViewCounts(String productId) {
 		return Map.copyOf(this.coViewCounts.getOrDefault(productId, Map.of()));

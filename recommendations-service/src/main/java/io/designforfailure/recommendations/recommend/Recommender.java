@@ -18,8 +18,8 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses recommendations from the view history, best evidence first, and fills up with
- * what is popular, so a list is only ever short when the catalog runs out.
+ * Chooses recommendations from the view history, strongest evidence first: co-views, then
+ * shared categories, then popularity.
  */
 @Component
 class Recommender {
