@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the images that `docker compose` would otherwise pull from Docker Hub, from Debian packages
+# alone, for machines that reach a Debian mirror but no image registry:
+#   designing-for-failure/jre:17          OpenJDK 17 JRE + curl, a stand-in for eclipse-temurin:17-jre
+#   designing-for-failure/prometheus:local Debian's Prometheus, a stand-in for prom/prometheus
+# Grafana is not packaged by Debian, so there is no offline stand-in for it.
+# An image that already exists is kept (pass --force to rebuild). Needs root, debootstrap and docker.
+#
+# Usage: docker/build-offline-images.sh [--force] [jre|prometheus]...
+set -euo pipefail
+
+JRE_IMAGE=${JRE_IMAGE:-designing-for-failure/jre:17}
+PROMETHEUS_IMAGE=${PROMETHEUS_IMAGE:-designing-for-failure/prometheus:local}
+DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
+DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+force=false
+targets=()
+for arg in "$@"; do
+	case "$arg" in
+	--force) force=true ;;
+	jre | prometheus) targets+=("$arg") ;;
+	*)
+		echo "usage: $0 [--force] [jre|prometheus]..." >&2
+		exit 2
+		;;
+	esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(jre prometheus)
+
+# debootstraps a minimal Debian with the given packages, slims it and imports it as an image;
+# extra arguments are `docker import --change` instructions.
+import_debian() {
+	local image=$1 packages=$2 prepare=$3 # prepare: a command run on the root file system before import
+	shift 3
+	if ! $force && docker image inspect "$image" >/dev/null 2>&1; then
+		echo "$image already exists, kept"
+		return
+	fi
+	local rootfs
+	rootfs=$(mktemp -d /var/tmp/dff-rootfs.XXXXXX)
+	trap 'rm -rf "$rootfs"' RETURN
+	echo "debootstrap $DEBIAN_SUITE with $packages -> $image"
+	debootstrap --variant=minbase --include="$packages" "$DEBIAN_SUITE" "$rootfs" "$DEBIAN_MIRROR" >"$rootfs.log" 2>&1 || {
+		tail -30 "$rootfs.log" >&2
+		rm -f "$rootfs.log"
+		return 1
+	}
+	rm -f "$rootfs.log"
+	"$prepare" "$rootfs"
+	# The package caches and documentation are a third of the tree and serve nothing at run time.
+	rm -rf "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*
+	local changes=()
+	for change in "$@"; do changes+=(--change "$change"); done
+	tar -C "$rootfs" --numeric-owner -c . | docker import "${changes[@]}" - "$image" >/dev/null
+	echo "built $image"
+}
+
+prepare_prometheus() {
+	# prom/prometheus keeps its data in /prometheus; the compose file mounts a volume there.
+	mkdir -p "$1/prometheus"
+	chroot "$1" chown prometheus:prometheus /prometheus
+}
+
+for target in "${targets[@]}"; do
+	case "$target" in
+	jre)
+		import_debian "$JRE_IMAGE" openjdk-17-jre-headless,curl true \
+			"ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)" \
+			'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'ENV LANG=C.UTF-8'
+		;;
+	prometheus)
+		import_debian "$PROMETHEUS_IMAGE" prometheus prepare_prometheus \
+			'USER prometheus' 'WORKDIR /prometheus' 'EXPOSE 9090' 'ENTRYPOINT ["/usr/bin/prometheus"]' \
+			'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]'
+		;;
+	esac
+done
