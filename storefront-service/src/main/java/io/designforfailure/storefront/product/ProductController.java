@@ -1,0 +1,78 @@
+package io.designforfailure.storefront.product;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+import io.designforfailure.storefront.recommendations.ProductSummary;
+import io.designforfailure.storefront.recommendations.RecommendationsGateway;
+import io.designforfailure.storefront.recommendations.ViewRecorder;
+import io.designforfailure.storefront.resilience.Section;
+import io.designforfailure.storefront.search.ProductDetails;
+import io.designforfailure.storefront.search.SearchGateway;
+import io.designforfailure.storefront.web.Inputs;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A product page: the product from search and related items from recommendations, fetched
+ * in parallel so the page waits for the slower of the two, not their sum.
+ */
+@RestController
+class ProductController {
+
+	/**
+	 * Views by visitors who did not say who they are still count towards what is popular.
+	 */
+	static final String ANONYMOUS = "anonymous";
+
+	private final SearchGateway search;
+
+	private final RecommendationsGateway recommendations;
+
+	private final ViewRecorder views;
+
+	private final Executor executor;
+
+	ProductController(SearchGateway search, RecommendationsGateway recommendations, ViewRecorder views,
+			@Qualifier(ProductConfiguration.RELATED_EXECUTOR) Executor executor) {
+		this.search = search;
+		this.recommendations = recommendations;
+		this.views = views;
+		this.executor = executor;
+	}
+
+	@GetMapping("/api/products/{id}")
+	ProductPage product(@PathVariable String id, @RequestParam(name = "userId", required = false) String userId) {
+		String productId = Inputs.productId(id);
+		String viewer = Inputs.userId(userId);
+		CompletableFuture<Section<ProductSummary>> related = CompletableFuture
+			.supplyAsync(() -> this.recommendations.related(productId), this.executor);
+		Section<ProductDetails> product = this.search.product(productId);
+		this.views.record((viewer != null) ? viewer : ANONYMOUS, productId);
+		return new ProductPage(product, join(related));
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	/**
+	 * The storefront's product answer.
+	 *
+	 * @param product the one product, or empty with a reason
+	 * @param related related items, or the generic list
+	 */
+	record ProductPage(Section<ProductDetails> product, Section<ProductSummary> related) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.designforfailure.storefront.search;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.designforfailure.storefront.resilience.DependencyFailure;
+import io.designforfailure.storefront.resilience.DependencyGuard;
+import io.designforfailure.storefront.resilience.DependencyGuards;
+import io.designforfailure.storefront.resilience.LastGoodAnswers;
+import io.designforfailure.storefront.resilience.Reason;
+import io.designforfailure.storefront.resilience.Section;
+import io.designforfailure.storefront.resilience.SectionMetrics;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Search as the storefront sees it: live results while search-service answers; when it
+ * does not, the last good results for the same query, marked with when they were fetched,
+ * or an empty section that says why.
+ */
+@Component
+public class SearchGateway {
+
+	static final String DEPENDENCY = "search";
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private final SearchClient client;
+
+	private final DependencyGuard guard;
+
+	private final SectionMetrics metrics;
+
+	private final Clock clock;
+
+	private final int limit;
+
+	private final LastGoodAnswers<List<SearchHit>> results;
+
+	private final LastGoodAnswers<ProductDetails> products;
+
+	SearchGateway(SearchClient client, DependencyGuards guards, SearchProperties properties, SectionMetrics metrics,
+			Clock clock) {
+		this.client = client;
+		this.guard = guards.guard(DEPENDENCY, properties);
+		this.metrics = metrics;
+		this.clock = clock;
+		this.limit = properties.limit();
+		this.results = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive());
+		this.products = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive());
+	}
+
+	/** Searches for {@code query}, which the caller has already validated. */
+	public Section<SearchHit> search(String query) {
+		String key = normalize(query);
+		try {
+			List<SearchHit> hits = this.guard.read(() -> valid(this.client.search(query, this.limit)));
+			Section<SearchHit> live = Section.live(hits, this.clock.instant());
+			this.results.put(key, hits, live.asOf());
+			return this.metrics.served(DEPENDENCY, live);
+		}
+		catch (DependencyFailure failure) {
+			Section<SearchHit> degraded = this.results.get(key)
+				.map((cached) -> Section.cached(cached.answer(), cached.asOf(), failure.reason()))
+				.orElseGet(() -> Section.fallback(List.of(), this.clock.instant(), failure.reason()));
+			return this.metrics.served(DEPENDENCY, degraded);
+		}
+	}
+
+	/**
+	 * Looks up one product: live, else from the products seen before, else an empty
+	 * section.
+	 * @throws ProductNotFoundException if search-service says there is no such product
+	 */
+	public Section<ProductDetails> product(String id) {
+		try {
+			ProductDetails product = this.guard.read(() -> valid(this.client.product(id), id));
+			Section<ProductDetails> live = Section.live(List.of(product), this.clock.instant());
+			this.products.put(id, product, live.asOf());
+			return this.metrics.served(DEPENDENCY, live);
+		}
+		catch (DependencyFailure failure) {
+			if (failure.status() != null && failure.status().value() == HttpStatus.NOT_FOUND.value()) {
+				throw new ProductNotFoundException(id);
+			}
+			Section<ProductDetails> degraded = this.products.get(id)
+				.map((cached) -> Section.cached(List.of(cached.answer()), cached.asOf(), failure.reason()))
+				.orElseGet(() -> Section.fallback(List.<ProductDetails>of(), this.clock.instant(), failure.reason()));
+			return this.metrics.served(DEPENDENCY, degraded);
+		}
+	}
+
+	/** How many queries have results kept for when search fails. */
+	public long cachedQueries() {
+		return this.results.size();
+	}
+
+	/**
+	 * Trimmed, lower-case, inner whitespace collapsed: the same question asked twice hits
+	 * the cache.
+	 */
+	static String normalize(String query) {
+		return WHITESPACE.matcher(query.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
+	}
+
+	private static List<SearchHit> valid(SearchResults results) {
+		if (results == null || results.items() == null || !results.items().stream().allMatch(SearchHit::isComplete)) {
+			throw malformed("search results without complete items");
+		}
+		return results.items();
+	}
+
+	private static ProductDetails valid(ProductDetails product, String id) {
+		if (product == null || !product.isComplete() || !id.equals(product.id())) {
+			throw malformed("product " + id + " incomplete or mismatched");
+		}
+		return product;
+	}
+
+	private static DependencyFailure malformed(String what) {
+		return new DependencyFailure(Reason.ERROR, null, DEPENDENCY + ": malformed answer: " + what, null);
+	}
+
+}

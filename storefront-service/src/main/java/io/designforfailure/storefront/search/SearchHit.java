@@ -1,0 +1,20 @@
+package io.designforfailure.storefront.search;
+
+import java.math.BigDecimal;
+
+/**
+ * A product summary found by a search, with its relevance.
+ *
+ * @param id product id
+ * @param name product name
+ * @param category product category
+ * @param price price in euros
+ * @param score relevance, higher is better
+ */
+public record SearchHit(String id, String name, String category, BigDecimal price, Double score) {
+
+	boolean isComplete() {
+		return this.id != null && this.name != null && this.category != null && this.price != null;
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.designforfailure.storefront;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The storefront on a random port in front of two WireMock servers standing in for its
+ * dependencies over real HTTP. One context and one pair of servers serve every test class
+ * that extends this; each test starts with empty stubs and closed breakers.
+ */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "storefront.recommendations.best-sellers.refresh-enabled=false")
+public abstract class WireMockTestSupport {
+
+	protected static final WireMockServer recommendations = started();
+
+	protected static final WireMockServer search = started();
+
+	protected static final String SEARCH_PATH = "/api/search";
+
+	protected static final String RECOMMENDATIONS_PATH = "/api/recommendations";
+
+	@Autowired
+	protected TestRestTemplate rest;
+
+	@Autowired
+	protected CircuitBreakerRegistry circuitBreakers;
+
+	@DynamicPropertySource
+	static void dependencies(DynamicPropertyRegistry registry) {
+		registry.add("storefront.recommendations.base-url", recommendations::baseUrl);
+		registry.add("storefront.search.base-url", search::baseUrl);
+	}
+
+	private static boolean warmedUp;
+
+	@BeforeEach
+	void resetDependencies() {
+		warmUpOnce();
+		recommendations.resetAll();
+		search.resetAll();
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
+
+	/**
+	 * The first calls in a fresh JVM load classes and open connections, which can take
+	 * longer than an attempt may on a busy machine; tests measure the system warm, as it
+	 * runs.
+	 */
+	private void warmUpOnce() {
+		if (warmedUp) {
+			return;
+		}
+		stubSearch(searchResults("warm-up"));
+		stubRecommendations(popularRecommendations());
+		for (int i = 0; i < 20; i++) {
+			getJson("/api/search?q=warm-up-" + i);
+			getJson("/api/home");
+		}
+		warmedUp = true;
+	}
+
+	private static WireMockServer started() {
+		WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(60));
+		server.start();
+		return server;
+	}
+
+	/**
+	 * GETs {@code path}, which must already be URL-encoded, so tests can send exactly the
+	 * bytes they mean.
+	 */
+	protected ResponseEntity<JsonNode> getJson(String path) {
+		return this.rest.getForEntity(URI.create(this.rest.getRootUri() + path), JsonNode.class);
+	}
+
+	/** Calls the storefront and returns the answer with how long it took. */
+	protected Timed timed(String path) {
+		Instant start = Instant.now();
+		ResponseEntity<JsonNode> response = getJson(path);
+		return new Timed(response, Duration.between(start, Instant.now()));
+	}
+
+	protected static int requestsTo(WireMockServer server, String path) {
+		return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(path)).build()).getCount();
+	}
+
+	protected static int requestsMatching(WireMockServer server, RequestPatternBuilder pattern) {
+		return server.countRequestsMatching(pattern.build()).getCount();
+	}
+
+	protected static void stubSearch(ResponseDefinitionBuilder response) {
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(response));
+	}
+
+	protected static void stubRecommendations(ResponseDefinitionBuilder response) {
+		recommendations.stubFor(get(urlPathEqualTo(RECOMMENDATIONS_PATH)).willReturn(response));
+	}
+
+	protected static void stub(WireMockServer server, MappingBuilder mapping) {
+		server.stubFor(mapping);
+	}
+
+	protected static ResponseDefinitionBuilder searchResults(String query) {
+		return okJson("""
+				{"query":"%s","total":2,"items":[
+				 {"id":"p-0001","name":"Trail Running Shoes","category":"running","price":89.90,"score":3.2},
+				 {"id":"p-0002","name":"Road Running Shoes","category":"running","price":109.00,"score":2.9}]}
+				""".formatted(query));
+	}
+
+	protected static ResponseDefinitionBuilder personalRecommendations(String userId) {
+		return okJson("""
+				{"userId":"%s","strategy":"personalized","items":[
+				 {"id":"p-0015","name":"Trail Gaiters","category":"running","price":21.00},
+				 {"id":"p-0005","name":"Hydration Vest","category":"running","price":74.00}]}
+				""".formatted(userId));
+	}
+
+	protected static ResponseDefinitionBuilder popularRecommendations() {
+		return okJson("""
+				{"userId":null,"strategy":"popular","items":[
+				 {"id":"p-0070","name":"Bluetooth Speaker","category":"electronics","price":79.90}]}
+				""");
+	}
+
+	protected static ResponseDefinitionBuilder status(int status) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}");
+	}
+
+	/**
+	 * A storefront answer and how long it took.
+	 *
+	 * @param response the answer
+	 * @param elapsed the time it took
+	 */
+	protected record Timed(ResponseEntity<JsonNode> response, Duration elapsed) {
+
+		public JsonNode body() {
+			return this.response.getBody();
+		}
+
+	}
+
+}
