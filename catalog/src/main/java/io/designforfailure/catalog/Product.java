@@ -1,6 +1,7 @@
 package io.designforfailure.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ public record Product(String id, String name, String category, BigDecimal price,
 		List<String> tags) {
 
 	public Product {
+		// Prices are cents-exact: 89.90, never 89.9, and never silently rounded.
+		price = price.setScale(2, RoundingMode.UNNECESSARY);
 		tags = List.copyOf(tags);
 	}
 

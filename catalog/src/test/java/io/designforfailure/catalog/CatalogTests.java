@@ -36,6 +36,11 @@ class CatalogTests {
 	}
 
 	@Test
+	void keepsPricesToTheCent() {
+		assertThat(this.catalog.find("p-0001")).hasValueSatisfying((p) -> assertThat(p.price()).hasToString("89.90"));
+	}
+
+	@Test
 	void recognisesWellFormedIds() {
 		assertThat(Catalog.isWellFormedId("p-0042")).isTrue();
 		assertThat(Catalog.isWellFormedId("p-42")).isFalse();
