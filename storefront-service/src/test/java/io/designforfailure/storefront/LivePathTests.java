@@ -57,6 +57,7 @@ class LivePathTests extends WireMockTestSupport {
 		assertThat(results.get("degraded").asBoolean()).isFalse();
 		assertThat(results.get("items")).hasSize(2);
 		assertThat(results.get("items").get(0).get("score").asDouble()).isEqualTo(3.2);
+		assertThat(this.rest.getForObject("/api/search?q=running shoes", String.class)).contains("\"price\":89.90");
 	}
 
 	@Test
