@@ -20,12 +20,14 @@ class RetryTests extends WireMockTestSupport {
 	@Test
 	void triesThreeTimesThenFallsBackWhenSearchKeepsAnswering503() {
 		stubSearch(status(503));
+		long failedWithRetry = searchRetries().get("failedWithRetry").asLong();
 
 		JsonNode results = getJson("/api/search?q=unlucky").getBody().get("results");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
 		assertThat(results.get("source").asText()).isEqualTo("fallback");
 		assertThat(results.get("reason").asText()).isEqualTo("error");
+		assertThat(searchRetries().get("failedWithRetry").asLong()).isEqualTo(failedWithRetry + 1);
 	}
 
 	@Test
@@ -148,6 +150,10 @@ class RetryTests extends WireMockTestSupport {
 		assertThat(average(secondGaps)).isGreaterThan(average(firstGaps));
 		assertThat(firstGaps.stream().distinct().count()).as("jittered, not identical").isGreaterThan(1);
 		assertThat(secondGaps).allSatisfy((gap) -> assertThat(gap).isLessThan(400L));
+	}
+
+	private JsonNode searchRetries() {
+		return getJson("/api/resilience").getBody().get("dependencies").get("search").get("retry");
 	}
 
 	private static double average(List<Long> values) {

@@ -126,9 +126,11 @@ public final class DependencyGuard {
 	 */
 	private DependencyFailure failure(Fault fault, int attempt, CallBudget callBudget, boolean retryable) {
 		DependencyFailure failure = fault.toFailure(this.name);
-		if (!retryable || !fault.transientFault() || attempt >= this.retry.getRetryConfig().getMaxAttempts()) {
+		if (!retryable || !fault.transientFault()) {
 			return failure;
 		}
+		// On the last attempt the retry stops by itself, and counts the call as failed
+		// with retry.
 		Duration wait = (fault.retryAfter() != null) ? fault.retryAfter() : backoff(attempt, failure);
 		return callBudget.allowsRetryAfter(wait) ? new RetryableFailure(failure, wait) : failure;
 	}
