@@ -1,0 +1,286 @@
+package io.designforfailure.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three real services on free ports of 127.0.0.1, started once for the whole test run
+ * and put back into a healthy state (chaos off, every process up, both breakers closed)
+ * after each test.
+ */
+final class RunningSystem implements ExtensionContext.Store.CloseableResource {
+
+	/**
+	 * Shortened from 10 s for these tests only, so recovery after a fault takes seconds,
+	 * not tens of seconds; the behaviour (open, half-open, closed) is the same.
+	 */
+	static final String BREAKER_OPEN_DURATION = "2s";
+
+	/** How long a breaker may take to close again once its dependency is healthy. */
+	static final Duration RECOVERY_LIMIT = Duration.ofSeconds(60);
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(2))
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+
+	private final Path root;
+
+	private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-shutdown");
+
+	private RunningSystem(Path root, String version, Path logs) {
+		this.root = root;
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			ports.put(service, freePort());
+		}
+		for (Service dependency : List.of(Service.SEARCH, Service.RECOMMENDATIONS)) {
+			this.processes.put(dependency,
+					new ServiceProcess(dependency, ports.get(dependency), ServiceProcess.jar(root, version, dependency),
+							logs.resolve(dependency.module() + ".log"),
+							List.of("--spring.profiles.active=chaos-monkey"), Map.of()));
+		}
+		this.processes.put(Service.STOREFRONT,
+				new ServiceProcess(Service.STOREFRONT, ports.get(Service.STOREFRONT),
+						ServiceProcess.jar(root, version, Service.STOREFRONT),
+						logs.resolve(Service.STOREFRONT.module() + ".log"),
+						List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
+								+ BREAKER_OPEN_DURATION),
+						Map.of("RECOMMENDATIONS_URL", "http://127.0.0.1:" + ports.get(Service.RECOMMENDATIONS),
+								"SEARCH_URL", "http://127.0.0.1:" + ports.get(Service.SEARCH))));
+	}
+
+	/** Starts the three services and waits until all are healthy. */
+	static RunningSystem start() {
+		Path root = Path.of(System.getProperty("system-tests.root", "..")).toAbsolutePath().normalize();
+		Path logs = Path.of(System.getProperty("system-tests.logs", "target/logs"));
+		try {
+			Files.createDirectories(logs);
+			// Each run starts with fresh logs; within a run, a restarted service appends
+			// to its own.
+			for (Service service : Service.values()) {
+				Files.deleteIfExists(logs.resolve(service.module() + ".log"));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		RunningSystem system = new RunningSystem(root, System.getProperty("system-tests.version", "0.1.0-SNAPSHOT"),
+				logs);
+		Runtime.getRuntime().addShutdownHook(system.shutdownHook);
+		try {
+			system.processes.values().forEach(ServiceProcess::start);
+			system.processes.values().forEach(ServiceProcess::awaitHealthy);
+		}
+		catch (RuntimeException ex) {
+			system.close();
+			throw ex;
+		}
+		return system;
+	}
+
+	Path root() {
+		return this.root;
+	}
+
+	ServiceProcess process(Service service) {
+		return this.processes.get(service);
+	}
+
+	Answer storefront(String path) {
+		return get(Service.STOREFRONT, path);
+	}
+
+	Answer get(Service service, String path) {
+		return send(HttpRequest.newBuilder(process(service).uri(path)).GET());
+	}
+
+	/** The text of a service's Prometheus scrape. */
+	String scrape(Service service) {
+		return sendForText(HttpRequest.newBuilder(process(service).uri("/actuator/prometheus")).GET());
+	}
+
+	/** Kills a dependency's process, as a crash would. */
+	void kill(Service service) {
+		process(service).kill();
+	}
+
+	/** Starts a stopped service again on its port and waits until it is healthy. */
+	void restart(Service service) {
+		ServiceProcess process = process(service);
+		process.stop();
+		process.start();
+		process.awaitHealthy();
+	}
+
+	/**
+	 * Switches Chaos Monkey assaults on a dependency, e.g.
+	 * {@code {"exceptionsActive":true}}.
+	 */
+	void chaos(Service service, String assaults) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(process(service).uri("/actuator/chaosmonkey/assaults"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(assaults));
+		Answer answer = send(request);
+		if (answer.status() != 200) {
+			throw new IllegalStateException("Chaos Monkey on " + service.module() + " refused " + assaults + ": "
+					+ answer.status() + " " + answer.body());
+		}
+	}
+
+	void latency(Service service, int millis) {
+		chaos(service, "{\"level\":1,\"latencyActive\":true,\"latencyRangeStart\":" + millis + ",\"latencyRangeEnd\":"
+				+ millis + ",\"exceptionsActive\":false}");
+	}
+
+	void exceptions(Service service) {
+		chaos(service, "{\"level\":1,\"exceptionsActive\":true,\"latencyActive\":false}");
+	}
+
+	void chaosOff(Service service) {
+		chaos(service, "{\"latencyActive\":false,\"exceptionsActive\":false}");
+	}
+
+	/** The storefront's breaker state for a dependency, e.g. {@code CLOSED}. */
+	String breakerState(Service dependency) {
+		return storefront("/api/resilience").body()
+			.path("dependencies")
+			.path(dependency.dependency())
+			.path("circuitBreaker")
+			.path("state")
+			.asText();
+	}
+
+	/**
+	 * Calls through the storefront until the dependency's breaker is closed and its
+	 * section live: a half-open breaker closes only when its trial calls pass, so the
+	 * calls are what moves it.
+	 */
+	void awaitRecovered(Service dependency) {
+		await("recovery of " + dependency.dependency()).atMost(RECOVERY_LIMIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> liveThrough(dependency) && "CLOSED".equals(breakerState(dependency)));
+	}
+
+	private boolean liveThrough(Service dependency) {
+		Answer answer = (dependency == Service.SEARCH) ? storefront("/api/search?q=recovery")
+				: storefront("/api/home?userId=u-recovery");
+		JsonNode section = (dependency == Service.SEARCH) ? answer.section("results")
+				: answer.section("recommendations");
+		return "live".equals(section.path("source").asText());
+	}
+
+	/**
+	 * Puts the system back as the next test expects it: chaos off, all up, breakers
+	 * closed.
+	 */
+	void restore() {
+		for (Service dependency : List.of(Service.SEARCH, Service.RECOMMENDATIONS)) {
+			if (!process(dependency).isAlive()) {
+				restart(dependency);
+			}
+			chaosOff(dependency);
+		}
+		if (!process(Service.STOREFRONT).isAlive()) {
+			restart(Service.STOREFRONT);
+		}
+		awaitRecovered(Service.SEARCH);
+		awaitRecovered(Service.RECOMMENDATIONS);
+	}
+
+	@Override
+	public void close() {
+		stopAll();
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// Already shutting down: the hook is running or has run.
+		}
+	}
+
+	private void stopAll() {
+		for (Service service : List.of(Service.STOREFRONT, Service.RECOMMENDATIONS, Service.SEARCH)) {
+			ServiceProcess process = this.processes.get(service);
+			if (process != null) {
+				process.stop();
+			}
+		}
+	}
+
+	private Answer send(HttpRequest.Builder request) {
+		long start = System.nanoTime();
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			return new Answer(response.statusCode(), parse(response.body()), took);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No answer from " + request.build().uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String sendForText(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No answer from " + request.build().uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JsonNode parse(String body) {
+		try {
+			return json.readTree(body);
+		}
+		catch (IOException ex) {
+			return MissingNode.getInstance();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
