@@ -145,19 +145,23 @@ class RetryTests extends WireMockTestSupport {
 			this.circuitBreakers.circuitBreaker("search").reset();
 		}
 
-		// Configured: 50 ms then 100 ms, each randomized by +-50 %, capped at 200 ms.
-		assertThat(firstGaps).allSatisfy((gap) -> assertThat(gap).isBetween(20L, 200L));
-		assertThat(average(secondGaps)).isGreaterThan(average(firstGaps));
+		// Configured: 50 ms then 100 ms, each randomized by +-50 %, capped at 200 ms (the
+		// cap itself is
+		// checked in BackoffTests). Bounds are generous and the comparison uses medians,
+		// so a busy machine
+		// that delays one request cannot fail the test.
+		assertThat(median(secondGaps)).isGreaterThan(median(firstGaps));
 		assertThat(firstGaps.stream().distinct().count()).as("jittered, not identical").isGreaterThan(1);
-		assertThat(secondGaps).allSatisfy((gap) -> assertThat(gap).isLessThan(400L));
+		assertThat(firstGaps).allSatisfy((gap) -> assertThat(gap).isBetween(20L, 500L));
+		assertThat(secondGaps).allSatisfy((gap) -> assertThat(gap).isBetween(45L, 600L));
+	}
+
+	private static long median(List<Long> values) {
+		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
 	private JsonNode searchRetries() {
 		return getJson("/api/resilience").getBody().get("dependencies").get("search").get("retry");
-	}
-
-	private static double average(List<Long> values) {
-		return values.stream().mapToLong(Long::longValue).average().orElseThrow();
 	}
 
 }
