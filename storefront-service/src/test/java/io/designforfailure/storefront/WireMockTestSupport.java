@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The storefront on a random port in front of two WireMock servers standing in for its
@@ -60,9 +63,13 @@ public abstract class WireMockTestSupport {
 
 	private static boolean warmedUp;
 
+	@Autowired
+	private ThreadPoolBulkheadRegistry threadPoolBulkheads;
+
 	@BeforeEach
 	void resetDependencies() {
 		warmUpOnce();
+		awaitViewsOfEarlierTests();
 		recommendations.resetAll();
 		search.resetAll();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
@@ -84,6 +91,16 @@ public abstract class WireMockTestSupport {
 			getJson("/api/home");
 		}
 		warmedUp = true;
+	}
+
+	/**
+	 * Views are sent in the background: let those of an earlier test land before this one
+	 * counts requests.
+	 */
+	private void awaitViewsOfEarlierTests() {
+		ThreadPoolBulkhead.Metrics views = this.threadPoolBulkheads.bulkhead("views").getMetrics();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> views.getQueueDepth() == 0 && views.getActiveThreadCount() == 0);
 	}
 
 	private static WireMockServer started() {

@@ -17,14 +17,14 @@ class ProductConfiguration {
 	ThreadPoolTaskExecutor relatedItemsExecutor() {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("related-");
-		// As many as the recommendations bulkhead lets through; beyond that the bulkhead
-		// answers at once.
+		// As many as the recommendations bulkhead lets through; beyond that no thread
+		// would get a permit.
 		executor.setCorePoolSize(20);
 		executor.setMaxPoolSize(20);
+		// No queue: a page never waits for a thread; the controller answers without
+		// related items instead.
 		executor.setQueueCapacity(0);
-		// When every thread is busy the request thread fetches related items itself:
-		// slower, never failed.
-		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
 		return executor;
 	}
 

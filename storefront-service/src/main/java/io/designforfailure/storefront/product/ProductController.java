@@ -3,10 +3,12 @@ package io.designforfailure.storefront.product;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.designforfailure.storefront.recommendations.ProductSummary;
 import io.designforfailure.storefront.recommendations.RecommendationsGateway;
 import io.designforfailure.storefront.recommendations.ViewRecorder;
+import io.designforfailure.storefront.resilience.Reason;
 import io.designforfailure.storefront.resilience.Section;
 import io.designforfailure.storefront.search.ProductDetails;
 import io.designforfailure.storefront.search.SearchGateway;
@@ -50,11 +52,22 @@ class ProductController {
 	ProductPage product(@PathVariable String id, @RequestParam(name = "userId", required = false) String userId) {
 		String productId = Inputs.productId(id);
 		String viewer = Inputs.userId(userId);
-		CompletableFuture<Section<ProductSummary>> related = CompletableFuture
-			.supplyAsync(() -> this.recommendations.related(productId), this.executor);
+		CompletableFuture<Section<ProductSummary>> related = relatedItems(productId);
 		Section<ProductDetails> product = this.search.product(productId);
 		this.views.record((viewer != null) ? viewer : ANONYMOUS, productId);
 		return new ProductPage(product, join(related));
+	}
+
+	private CompletableFuture<Section<ProductSummary>> relatedItems(String productId) {
+		try {
+			return CompletableFuture.supplyAsync(() -> this.recommendations.related(productId), this.executor);
+		}
+		catch (RejectedExecutionException ex) {
+			// Every fetcher thread is busy: answer without related items rather than wait
+			// for a thread.
+			return CompletableFuture
+				.completedFuture(this.recommendations.relatedWithout(productId, Reason.BULKHEAD_FULL));
+		}
 	}
 
 	private static <T> T join(CompletableFuture<T> future) {

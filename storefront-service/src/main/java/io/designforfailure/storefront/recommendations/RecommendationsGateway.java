@@ -73,6 +73,14 @@ public class RecommendationsGateway {
 	}
 
 	/**
+	 * The generic list in place of related items, for when the call could not even be
+	 * made.
+	 */
+	public Section<ProductSummary> relatedWithout(String productId, Reason reason) {
+		return this.metrics.served(DEPENDENCY, generic(reason, productId));
+	}
+
+	/**
 	 * Asks for the popular list and keeps it as the generic list; a failure keeps the old
 	 * one.
 	 */
