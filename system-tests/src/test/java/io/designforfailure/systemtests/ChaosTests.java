@@ -12,7 +12,10 @@ import static org.awaitility.Awaitility.await;
 @SystemUnderTest
 class ChaosTests {
 
-	/** Enough calls to fill the breaker's minimum window many times over. */
+	/**
+	 * Far longer than filling the breaker's window of 10 calls takes, even on a busy
+	 * machine.
+	 */
 	private static final Duration BREAKER_LIMIT = Duration.ofSeconds(30);
 
 	@Test

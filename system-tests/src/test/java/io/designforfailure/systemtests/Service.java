@@ -1,5 +1,7 @@
 package io.designforfailure.systemtests;
 
+import java.util.Locale;
+
 /** The three services of the system, by the module that builds each one's jar. */
 enum Service {
 
@@ -17,7 +19,7 @@ enum Service {
 
 	/** The name the storefront's guards, breakers and metrics use for this dependency. */
 	String dependency() {
-		return name().toLowerCase();
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -70,8 +70,8 @@ final class ServiceProcess {
 	void start() {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// A small heap and the serial collector: three JVMs share two cores with the
-		// build.
+		// A small heap, the serial collector and C1 only (it starts faster): three JVMs
+		// share two cores with the build.
 		command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 		command
 			.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + this.port, "--server.address=127.0.0.1"));
