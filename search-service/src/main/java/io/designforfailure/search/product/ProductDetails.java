@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.designforfailure.catalog.Product;
-import io.designforfailure.search.web.Prices;
 
 /**
  * The answer to {@code GET /api/products/{id}}: the product summary plus its description
@@ -21,7 +20,7 @@ record ProductDetails(String id, String name, String category, BigDecimal price,
 		List<String> tags) {
 
 	static ProductDetails of(Product product) {
-		return new ProductDetails(product.id(), product.name(), product.category(), Prices.inEuros(product.price()),
+		return new ProductDetails(product.id(), product.name(), product.category(), product.price(),
 				product.description(), product.tags());
 	}
 

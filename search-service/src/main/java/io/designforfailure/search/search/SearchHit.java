@@ -3,7 +3,6 @@ package io.designforfailure.search.search;
 import java.math.BigDecimal;
 
 import io.designforfailure.catalog.Product;
-import io.designforfailure.search.web.Prices;
 
 /**
  * A product summary with its relevance score.
@@ -19,8 +18,7 @@ record SearchHit(String id, String name, String category, BigDecimal price, doub
 	static SearchHit of(Product product, float score) {
 		// Three decimals tell the ranking apart without float noise such as 3.2147856.
 		double rounded = Math.round(score * 1000d) / 1000d;
-		return new SearchHit(product.id(), product.name(), product.category(), Prices.inEuros(product.price()),
-				rounded);
+		return new SearchHit(product.id(), product.name(), product.category(), product.price(), rounded);
 	}
 
 }
