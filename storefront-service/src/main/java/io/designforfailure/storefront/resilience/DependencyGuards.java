@@ -1,7 +1,6 @@
 package io.designforfailure.storefront.resilience;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,11 +44,6 @@ public class DependencyGuards {
 		return this.guards.computeIfAbsent(dependency,
 				(name) -> new DependencyGuard(name, this.retries.retry(name), this.circuitBreakers.circuitBreaker(name),
 						this.bulkheads.bulkhead(name), this.timer, this.faults, properties));
-	}
-
-	/** The names of the dependencies guarded so far. */
-	public List<String> dependencies() {
-		return this.guards.keySet().stream().sorted().toList();
 	}
 
 }
