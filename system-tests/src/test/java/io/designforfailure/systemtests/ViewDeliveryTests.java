@@ -43,6 +43,28 @@ class ViewDeliveryTests {
 			.isEqualTo(delta.delivered());
 	}
 
+	@Test
+	void aViewRetriedAfterATimeoutIsRecordedOnceNotTwice(RunningSystem system) {
+		Counts before = Counts.of(system);
+
+		// Each attempt gives up after 250 ms, but recommendations-service still records
+		// the view
+		// 300 ms in: the retry carries the same Idempotency-Key and is answered
+		// "duplicate".
+		system.latency(Service.RECOMMENDATIONS, 300);
+		viewProducts(system, 0);
+		Counts after = await("the retries to arrive").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> Counts.of(system), (counts) -> counts.minus(before).outcomes() >= VIEWS_PER_PHASE
+					&& counts.minus(before).duplicates() > 0);
+		system.chaosOff(Service.RECOMMENDATIONS);
+
+		Counts delta = after.minus(before);
+		assertThat(delta.duplicates()).as("retries that arrived after the view was recorded").isPositive();
+		assertThat(delta.recorded()).as("views recorded, at most one per product page")
+			.isLessThanOrEqualTo(VIEWS_PER_PHASE);
+	}
+
 	private static void viewProducts(RunningSystem system, int first) {
 		for (int i = first; i < first + VIEWS_PER_PHASE; i++) {
 			Answer page = system.storefront("/api/products/p-%04d?userId=u-views".formatted(i + 1));
