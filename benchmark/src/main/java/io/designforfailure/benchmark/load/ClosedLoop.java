@@ -1,0 +1,111 @@
+package io.designforfailure.benchmark.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * A bounded closed-loop load: each virtual user sends its next request only when the
+ * previous one answered or the user gave up waiting, until the load is stopped, its time
+ * is up or the user has sent its maximum number of requests.
+ */
+public final class ClosedLoop {
+
+	/** A backstop far above what a run sends (a few thousand requests per user). */
+	private static final int MAX_REQUESTS_PER_USER = 1_000_000;
+
+	private final HttpClient http;
+
+	private final Duration patience;
+
+	private final List<Thread> users = new ArrayList<>();
+
+	private final List<List<Sample>> samples = new ArrayList<>();
+
+	private volatile boolean stopped;
+
+	/**
+	 * @param http the client every user shares
+	 * @param patience how long a user waits before giving up on a request
+	 */
+	public ClosedLoop(HttpClient http, Duration patience) {
+		this.http = http;
+		this.patience = patience;
+	}
+
+	/**
+	 * Starts the users; each runs until {@link #stop()} or until {@code limit} has
+	 * passed.
+	 * @param count how many users
+	 * @param target the request of a user (first argument) in its n-th iteration (second)
+	 * @param originNanos the run's time zero, from {@link System#nanoTime()}
+	 * @param limit the longest the load may run
+	 */
+	public void start(int count, BiFunction<Integer, Integer, URI> target, long originNanos, Duration limit) {
+		long stopAt = System.nanoTime() + limit.toNanos();
+		for (int user = 0; user < count; user++) {
+			List<Sample> own = new ArrayList<>();
+			this.samples.add(own);
+			int id = user;
+			Thread thread = new Thread(() -> run(id, target, originNanos, stopAt, own), "user-" + user);
+			thread.setDaemon(true);
+			this.users.add(thread);
+			thread.start();
+		}
+	}
+
+	/** Stops every user after its request in flight and returns everything they saw. */
+	public List<Sample> stop() {
+		this.stopped = true;
+		long deadline = System.nanoTime() + this.patience.plusSeconds(5).toNanos();
+		for (Thread user : this.users) {
+			try {
+				user.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		List<Sample> all = new ArrayList<>();
+		for (int user = 0; user < this.users.size(); user++) {
+			// A user still stuck after the deadline is abandoned: its thread is a daemon.
+			if (!this.users.get(user).isAlive()) {
+				all.addAll(this.samples.get(user));
+			}
+		}
+		return all;
+	}
+
+	private void run(int user, BiFunction<Integer, Integer, URI> target, long originNanos, long stopAt,
+			List<Sample> own) {
+		for (int iteration = 0; iteration < MAX_REQUESTS_PER_USER && !this.stopped
+				&& System.nanoTime() < stopAt; iteration++) {
+			HttpRequest request = HttpRequest.newBuilder(target.apply(user, iteration)).timeout(this.patience).build();
+			long start = System.nanoTime();
+			Outcome outcome;
+			try {
+				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+				outcome = Outcome.of(response.statusCode(), response.body());
+			}
+			catch (IOException ex) {
+				outcome = Outcome.FAILED;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			long end = System.nanoTime();
+			own.add(new Sample(TimeUnit.NANOSECONDS.toMillis(start - originNanos),
+					TimeUnit.NANOSECONDS.toMicros(end - start), outcome));
+		}
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.designforfailure.benchmark.observe;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.designforfailure.benchmark.launch.ServiceProcess;
+
+/**
+ * Polls a storefront during a run: its breakers on /api/resilience every 250 ms, its busy
+ * Tomcat threads on /actuator/prometheus every 500 ms.
+ */
+public final class StorefrontWatch {
+
+	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final String BUSY_THREADS = "tomcat_threads_busy_threads{";
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(POLL_TIMEOUT)
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final ServiceProcess storefront;
+
+	private final long originNanos;
+
+	private final ScheduledExecutorService polls = Executors.newScheduledThreadPool(2, (task) -> {
+		Thread thread = new Thread(task, "watch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final List<Transition> transitions = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> states = new HashMap<>();
+
+	private final AtomicInteger peakBusy = new AtomicInteger();
+
+	private final AtomicInteger threadPolls = new AtomicInteger();
+
+	private final AtomicInteger unanswered = new AtomicInteger();
+
+	public StorefrontWatch(ServiceProcess storefront, long originNanos) {
+		this.storefront = storefront;
+		this.originNanos = originNanos;
+	}
+
+	public void start() {
+		this.polls.scheduleWithFixedDelay(this::pollBreakers, 0, 250, TimeUnit.MILLISECONDS);
+		this.polls.scheduleWithFixedDelay(this::pollThreads, 0, 500, TimeUnit.MILLISECONDS);
+	}
+
+	public void stop() {
+		this.polls.shutdownNow();
+		try {
+			this.polls.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public List<Transition> transitions() {
+		return List.copyOf(this.transitions);
+	}
+
+	public Threads threads() {
+		return new Threads(this.peakBusy.get(), this.threadPolls.get(), this.unanswered.get());
+	}
+
+	/** The storefront's busy request threads now, if it answers within a second. */
+	public static Optional<Integer> busyThreads(ServiceProcess storefront) {
+		return get(storefront, "/actuator/prometheus").flatMap(StorefrontWatch::busyThreads);
+	}
+
+	/**
+	 * Whether every breaker of the storefront is closed now, if it answers within a
+	 * second.
+	 */
+	public static boolean breakersClosed(ServiceProcess storefront) {
+		return get(storefront, "/api/resilience").map((text) -> {
+			try {
+				JsonNode dependencies = json.readTree(text).path("dependencies");
+				for (JsonNode dependency : dependencies) {
+					if (!dependency.path("circuitBreaker").path("state").asText().equals("CLOSED")) {
+						return false;
+					}
+				}
+				return dependencies.size() > 0;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}).orElse(false);
+	}
+
+	static Optional<Integer> busyThreads(String prometheus) {
+		int busy = -1;
+		for (String line : prometheus.split("\n")) {
+			if (line.startsWith(BUSY_THREADS)) {
+				busy = Math.max(busy, (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+			}
+		}
+		return (busy >= 0) ? Optional.of(busy) : Optional.empty();
+	}
+
+	private void pollBreakers() {
+		Optional<String> body = get(this.storefront, "/api/resilience");
+		long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.originNanos);
+		body.ifPresent((text) -> {
+			try {
+				JsonNode dependencies = json.readTree(text).path("dependencies");
+				dependencies.fieldNames().forEachRemaining((name) -> {
+					String state = dependencies.path(name).path("circuitBreaker").path("state").asText();
+					String before = this.states.put(name, state);
+					if (before != null && !before.equals(state)) {
+						this.transitions.add(new Transition(at, name, state));
+					}
+				});
+			}
+			catch (IOException ex) {
+				// A garbled answer is a missed poll; the next one comes in 250 ms.
+			}
+		});
+	}
+
+	private void pollThreads() {
+		this.threadPolls.incrementAndGet();
+		Optional<Integer> busy = busyThreads(this.storefront);
+		busy.ifPresentOrElse((count) -> this.peakBusy.accumulateAndGet(count, Math::max),
+				this.unanswered::incrementAndGet);
+	}
+
+	private static Optional<String> get(ServiceProcess service, String path) {
+		try {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(service.uri(path)).timeout(POLL_TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? Optional.of(response.body()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+}

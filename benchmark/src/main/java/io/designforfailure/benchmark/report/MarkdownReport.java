@@ -1,0 +1,109 @@
+package io.designforfailure.benchmark.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The results as a Markdown page: where they were taken, then one row per scenario and
+ * mode.
+ */
+public final class MarkdownReport {
+
+	private MarkdownReport() {
+	}
+
+	/**
+	 * @param machine where and when
+	 * @param mode quick or full
+	 * @param titles the scenario titles, in the order of the rows
+	 * @param rows one per scenario and mode
+	 */
+	public static String render(Machine machine, String mode, List<String> titles, List<RunResult> rows, String notes) {
+		StringBuilder page = new StringBuilder();
+		page.append("# Benchmark results: guards on versus guards off\n\n");
+		page.append("- Date: ").append(machine.date()).append('\n');
+		page.append("- Machine: ")
+			.append(machine.cores())
+			.append(" cores (nproc), ")
+			.append(machine.memory())
+			.append(" memory, ")
+			.append(machine.java())
+			.append('\n');
+		page.append("- Load average (1/5/15 min): ")
+			.append(machine.loadBefore())
+			.append(" before the run, ")
+			.append(machine.loadAfter())
+			.append(" after it\n");
+		page.append("- Mode: ").append(mode).append("\n\n");
+		page.append("| scenario | mode | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | 2xx | degraded"
+				+ " | p99 in fault, breaker not open | p99 in fault, breaker open | fault to open | fault end to live"
+				+ " | busy threads at peak |\n");
+		page.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (int row = 0; row < rows.size(); row++) {
+			RunResult result = rows.get(row);
+			page.append("| ")
+				.append(titles.get(row))
+				.append(" | ")
+				.append(result.mode().label())
+				.append(" | ")
+				.append(result.requests())
+				.append(" | ")
+				.append(number(result.throughput()))
+				.append(" | ")
+				.append(number(result.p50()))
+				.append(" | ")
+				.append(number(result.p95()))
+				.append(" | ")
+				.append(number(result.p99()))
+				.append(" | ")
+				.append(number(result.max()))
+				.append(" | ")
+				.append(percent(result.ok()))
+				.append(" | ")
+				.append(percent(result.degraded()))
+				.append(" | ")
+				.append(optional(result.p99FaultClosed()))
+				.append(" | ")
+				.append(optional(result.p99FaultOpen()))
+				.append(" | ")
+				.append(duration(result.faulted(), result.faultToOpen()))
+				.append(" | ")
+				.append(duration(result.faulted(), result.endToLive()))
+				.append(" | ")
+				.append(threads(result))
+				.append(" |\n");
+		}
+		page.append('\n').append(notes);
+		return page.toString();
+	}
+
+	static String number(double value) {
+		if (value >= 100) {
+			return String.format(Locale.ROOT, "%.0f", value);
+		}
+		return String.format(Locale.ROOT, (value >= 10) ? "%.1f" : "%.2f", value);
+	}
+
+	static String percent(double share) {
+		return String.format(Locale.ROOT, "%.1f %%", share * 100);
+	}
+
+	private static String optional(Double millis) {
+		return (millis != null) ? number(millis) : "-";
+	}
+
+	private static String duration(boolean faulted, Long millis) {
+		if (!faulted) {
+			return "-";
+		}
+		return (millis != null) ? String.format(Locale.ROOT, "%.2f s", millis / 1000.0) : "never";
+	}
+
+	private static String threads(RunResult result) {
+		String peak = Integer.toString(result.threads().peakBusy());
+		int unanswered = result.threads().unanswered();
+		return (unanswered > 0) ? peak + " (" + unanswered + "/" + result.threads().polls() + " polls unanswered)"
+				: peak;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.designforfailure.benchmark.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutcomeTests {
+
+	@Test
+	void aDegradedSectionMakesADegradedAnswer() {
+		assertThat(Outcome.of(200, "{\"results\":{\"source\":\"cache\",\"degraded\":true}}"))
+			.isEqualTo(Outcome.DEGRADED);
+	}
+
+	@Test
+	void aLiveSectionMakesALiveAnswer() {
+		assertThat(Outcome.of(200, "{\"results\":{\"source\":\"live\",\"degraded\":false}}")).isEqualTo(Outcome.LIVE);
+	}
+
+	@Test
+	void anyNon2xxIsAFailureWhateverItsBody() {
+		assertThat(Outcome.of(500, "{\"degraded\":false}")).isEqualTo(Outcome.FAILED);
+		assertThat(Outcome.of(404, "")).isEqualTo(Outcome.FAILED);
+	}
+
+}

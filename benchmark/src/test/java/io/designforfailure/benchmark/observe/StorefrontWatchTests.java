@@ -1,0 +1,26 @@
+package io.designforfailure.benchmark.observe;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StorefrontWatchTests {
+
+	@Test
+	void readsBusyTomcatThreadsFromPrometheusText() {
+		String prometheus = """
+				# HELP tomcat_threads_busy_threads
+				# TYPE tomcat_threads_busy_threads gauge
+				tomcat_threads_busy_threads{application="storefront-service",name="http-nio-127.0.0.1-8080"} 17.0
+				tomcat_threads_config_max_threads{application="storefront-service",name="http-nio-127.0.0.1-8080"} 200.0
+				""";
+
+		assertThat(StorefrontWatch.busyThreads(prometheus)).contains(17);
+	}
+
+	@Test
+	void findsNoBusyThreadsWhenTomcatDoesNotExportThem() {
+		assertThat(StorefrontWatch.busyThreads("jvm_threads_live_threads{application=\"x\"} 40.0\n")).isEmpty();
+	}
+
+}
