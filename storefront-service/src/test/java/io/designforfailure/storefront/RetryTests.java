@@ -116,6 +116,7 @@ class RetryTests extends WireMockTestSupport {
 	@Test
 	void boundsAHangingSearchByTheBudgetAcrossAllAttempts() {
 		stubSearch(searchResults("slow").withFixedDelay(5_000));
+		long failedWithRetry = searchRetries().get("failedWithRetry").asLong();
 
 		Timed answer = timed("/api/search?q=slow");
 
@@ -123,6 +124,7 @@ class RetryTests extends WireMockTestSupport {
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(1500));
 		assertThat(answer.body().get("results").get("reason").asText()).isEqualTo("timeout");
+		assertThat(searchRetries().get("failedWithRetry").asLong()).isEqualTo(failedWithRetry + 1);
 	}
 
 	@Test

@@ -129,8 +129,11 @@ public final class DependencyGuard {
 		if (!retryable || !fault.transientFault()) {
 			return failure;
 		}
-		// On the last attempt the retry stops by itself, and counts the call as failed
-		// with retry.
+		if (attempt > 1 && attempt >= this.retry.getRetryConfig().getMaxAttempts()) {
+			// The retry stops here by itself; left retryable, the call counts as failed
+			// with retry.
+			return new RetryableFailure(failure, Duration.ZERO);
+		}
 		Duration wait = (fault.retryAfter() != null) ? fault.retryAfter() : backoff(attempt, failure);
 		return callBudget.allowsRetryAfter(wait) ? new RetryableFailure(failure, wait) : failure;
 	}
