@@ -30,9 +30,11 @@ public final class Aggregation {
 		Predicate<Sample> inFault = (
 				sample) -> run.windows().stream().anyMatch((window) -> window.contains(sample.startMillis()));
 		Predicate<Sample> open = (sample) -> isOpen(run, sample.startMillis());
+		Predicate<Sample> before = (sample) -> !run.windows().isEmpty()
+				&& sample.startMillis() < run.windows().get(0).startMillis();
 		return new RunResult(run.scenario(), run.mode(), !run.windows().isEmpty(), samples.size(),
 				samples.size() * 1000.0 / Math.max(1, run.durationMillis()), millis(all, 50), millis(all, 95),
-				millis(all, 99), max(all), ok / count, degraded / count,
+				millis(all, 99), max(all), ok / count, degraded / count, p99OrNull(histogram(samples, before)),
 				p99OrNull(histogram(samples, inFault.and(open.negate()))),
 				p99OrNull(histogram(samples, inFault.and(open))), faultToOpen(run), endToLive(run), run.threads());
 	}

@@ -36,9 +36,9 @@ public final class MarkdownReport {
 			.append(" after it\n");
 		page.append("- Mode: ").append(mode).append("\n\n");
 		page.append("| scenario | mode | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | 2xx | degraded"
-				+ " | p99 in fault, breaker not open | p99 in fault, breaker open | fault to open | fault end to live"
+				+ " | p99 before fault | p99 in fault, breaker not open | p99 in fault, breaker open | fault to open | fault end to live"
 				+ " | busy threads at peak |\n");
-		page.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		page.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (int row = 0; row < rows.size(); row++) {
 			RunResult result = rows.get(row);
 			page.append("| ")
@@ -61,6 +61,8 @@ public final class MarkdownReport {
 				.append(percent(result.ok()))
 				.append(" | ")
 				.append(percent(result.degraded()))
+				.append(" | ")
+				.append(optional(result.p99Before()))
 				.append(" | ")
 				.append(optional(result.p99FaultClosed()))
 				.append(" | ")

@@ -18,6 +18,7 @@ import io.designforfailure.benchmark.observe.Threads;
  * @param max slowest
  * @param ok share of 2xx answers, 0-1
  * @param degraded share of 2xx answers that were degraded, of all answers, 0-1
+ * @param p99Before p99 of requests sent before the fault, the same run's healthy baseline
  * @param p99FaultClosed p99 of requests sent during the fault while the breaker was not
  * open
  * @param p99FaultOpen p99 of requests sent during the fault while the breaker was open
@@ -26,6 +27,6 @@ import io.designforfailure.benchmark.observe.Threads;
  * @param threads the storefront's busy request threads
  */
 public record RunResult(String scenario, Mode mode, boolean faulted, long requests, double throughput, double p50,
-		double p95, double p99, double max, double ok, double degraded, Double p99FaultClosed, Double p99FaultOpen,
-		Long faultToOpen, Long endToLive, Threads threads) {
+		double p95, double p99, double max, double ok, double degraded, Double p99Before, Double p99FaultClosed,
+		Double p99FaultOpen, Long faultToOpen, Long endToLive, Threads threads) {
 }

@@ -35,6 +35,7 @@ class AggregationTests {
 		assertThat(result.ok()).isEqualTo(0.98);
 		assertThat(result.degraded()).isEqualTo(0.08);
 		assertThat(result.faulted()).isFalse();
+		assertThat(result.p99Before()).isNull();
 		assertThat(result.faultToOpen()).isNull();
 	}
 
@@ -50,6 +51,7 @@ class AggregationTests {
 		RunResult result = Aggregation.summarize(run(samples, List.of(new Window(1_000, 5_000)), transitions, 6_000));
 
 		assertThat(result.faulted()).isTrue();
+		assertThat(result.p99Before()).isCloseTo(5, within(0.01));
 		assertThat(result.p99FaultClosed()).isCloseTo(1000, within(1.0));
 		assertThat(result.p99FaultOpen()).isCloseTo(3, within(0.01));
 		assertThat(result.faultToOpen()).isEqualTo(1_000L);

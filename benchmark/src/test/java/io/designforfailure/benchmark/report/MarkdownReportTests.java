@@ -27,21 +27,21 @@ class MarkdownReportTests {
 	@Test
 	void rendersOneRowPerScenarioAndModeWithUnmeasuredTimesSpelledOut() {
 		RunResult guarded = new RunResult("search-hanging", Mode.GUARDED, true, 1234, 205.66, 3.21, 12.5, 1004.2, 1180,
-				1.0, 0.75, 1002.0, 2.5, 1250L, 10_400L, new Threads(9, 20, 0));
+				1.0, 0.75, 3.5, 1002.0, 2.5, 1250L, 10_400L, new Threads(9, 20, 0));
 		RunResult naive = new RunResult("search-hanging", Mode.NAIVE, true, 80, 8.0, 5000, 5000, 5000, 5001, 0.1, 0.0,
-				5000.0, null, null, null, new Threads(200, 20, 7));
+				4.0, 5000.0, null, null, null, new Threads(200, 20, 7));
 		RunResult healthy = new RunResult("healthy", Mode.NAIVE, false, 80, 8.0, 5, 5, 5, 5, 1, 0, null, null, null,
-				null, new Threads(3, 10, 0));
+				null, null, new Threads(3, 10, 0));
 
 		String page = MarkdownReport.render(MACHINE, "quick", List.of("search hanging", "search hanging", "healthy"),
 				List.of(guarded, naive, healthy), "Notes.");
 
 		assertThat(page).contains(
-				"| search hanging | guarded | 1234 | 206 | 3.21 | 12.5 | 1004 | 1180 | 100.0 % | 75.0 % | 1002 | 2.50 | 1.25 s | 10.40 s | 9 |")
+				"| search hanging | guarded | 1234 | 206 | 3.21 | 12.5 | 1004 | 1180 | 100.0 % | 75.0 % | 3.50 | 1002 | 2.50 | 1.25 s | 10.40 s | 9 |")
 			.contains(
-					"| search hanging | naive | 80 | 8.00 | 5000 | 5000 | 5000 | 5001 | 10.0 % | 0.0 % | 5000 | - | never | never | 200 (7/20 polls unanswered) |")
+					"| search hanging | naive | 80 | 8.00 | 5000 | 5000 | 5000 | 5001 | 10.0 % | 0.0 % | 4.00 | 5000 | - | never | never | 200 (7/20 polls unanswered) |")
 			.contains(
-					"| healthy | naive | 80 | 8.00 | 5.00 | 5.00 | 5.00 | 5.00 | 100.0 % | 0.0 % | - | - | - | - | 3 |")
+					"| healthy | naive | 80 | 8.00 | 5.00 | 5.00 | 5.00 | 5.00 | 100.0 % | 0.0 % | - | - | - | - | - | 3 |")
 			.endsWith("Notes.");
 	}
 
