@@ -8,13 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
  * A bounded closed-loop load: each virtual user sends its next request only when the
- * previous one answered or the user gave up waiting, until the load is stopped, its time
- * is up or the user has sent its maximum number of requests.
+ * previous one answered or the user gave up waiting (and, with a think time, a moment
+ * later), until the load is stopped, its time is up or the user has sent its maximum
+ * number of requests.
  */
 public final class ClosedLoop {
 
@@ -25,9 +28,14 @@ public final class ClosedLoop {
 
 	private final Duration patience;
 
+	private final Duration think;
+
 	private final List<Thread> users = new ArrayList<>();
 
 	private final List<List<Sample>> samples = new ArrayList<>();
+
+	/** When the latest live answer was sent, in ms since the run's time zero. */
+	private final AtomicLong lastLiveMillis = new AtomicLong(Long.MIN_VALUE);
 
 	private volatile boolean stopped;
 
@@ -36,8 +44,27 @@ public final class ClosedLoop {
 	 * @param patience how long a user waits before giving up on a request
 	 */
 	public ClosedLoop(HttpClient http, Duration patience) {
+		this(http, patience, Duration.ZERO);
+	}
+
+	/**
+	 * @param http the client every user shares
+	 * @param patience how long a user waits before giving up on a request
+	 * @param think how long a user pauses before each request: a random time between this
+	 * and twice this, so that users do not move in lockstep
+	 */
+	public ClosedLoop(HttpClient http, Duration patience, Duration think) {
 		this.http = http;
 		this.patience = patience;
+		this.think = think;
+	}
+
+	/**
+	 * Whether some user got a live answer to a request sent at or after a moment.
+	 * @param millis ms since the run's time zero
+	 */
+	public boolean liveSince(long millis) {
+		return this.lastLiveMillis.get() >= millis;
 	}
 
 	/**
@@ -88,6 +115,11 @@ public final class ClosedLoop {
 			List<Sample> own) {
 		for (int iteration = 0; iteration < MAX_REQUESTS_PER_USER && !this.stopped
 				&& System.nanoTime() < stopAt; iteration++) {
+			// Thinking before the first request too spreads the users' arrival instead of
+			// sending them all in the same millisecond.
+			if (!this.think.isZero() && !pause()) {
+				return;
+			}
 			HttpRequest request = HttpRequest.newBuilder(target.apply(user, iteration)).timeout(this.patience).build();
 			long start = System.nanoTime();
 			Outcome outcome;
@@ -103,8 +135,23 @@ public final class ClosedLoop {
 				return;
 			}
 			long end = System.nanoTime();
-			own.add(new Sample(TimeUnit.NANOSECONDS.toMillis(start - originNanos),
-					TimeUnit.NANOSECONDS.toMicros(end - start), outcome));
+			long sentMillis = TimeUnit.NANOSECONDS.toMillis(start - originNanos);
+			own.add(new Sample(sentMillis, TimeUnit.NANOSECONDS.toMicros(end - start), outcome));
+			if (outcome == Outcome.LIVE) {
+				this.lastLiveMillis.accumulateAndGet(sentMillis, Math::max);
+			}
+		}
+	}
+
+	private boolean pause() {
+		long millis = this.think.toMillis();
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(millis, 2 * millis + 1));
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
