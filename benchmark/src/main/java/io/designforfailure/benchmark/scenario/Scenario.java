@@ -1,5 +1,7 @@
 package io.designforfailure.benchmark.scenario;
 
+import java.time.Duration;
+
 import io.designforfailure.benchmark.fault.Fault;
 
 /**
@@ -14,7 +16,9 @@ import io.designforfailure.benchmark.fault.Fault;
  * between)
  * @param sideSearch whether other users search at the same time, unmeasured but counted
  * for recovery
+ * @param faultFor how long the fault lasts, or null for the run's default
+ * @param after the longest load after the fault, or null for the run's default
  */
 public record Scenario(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault, int windows,
-		boolean sideSearch) {
+		boolean sideSearch, Duration faultFor, Duration after) {
 }

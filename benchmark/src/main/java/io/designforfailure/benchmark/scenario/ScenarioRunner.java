@@ -34,6 +34,9 @@ public final class ScenarioRunner {
 	 */
 	private static final Duration RUN_SLACK = Duration.ofSeconds(150);
 
+	/** How long the load goes on once the users who met the fault are answered live. */
+	private static final Duration SHOW_RECOVERY = Duration.ofSeconds(1);
+
 	private final Lab lab;
 
 	private final HttpClient http;
@@ -52,40 +55,42 @@ public final class ScenarioRunner {
 	}
 
 	/**
-	 * Load on a storefront that nothing is measured from, so the JIT has compiled the hot
-	 * paths.
+	 * Load on both storefronts at once that nothing is measured from, so the JIT has
+	 * compiled the hot paths.
 	 */
-	public void warmUp(Mode mode, int users, Duration duration) {
-		ClosedLoop load = new ClosedLoop(this.http, this.patience);
-		load.start(users, Endpoint.MIXED.on(this.lab.storefront(mode)), System.nanoTime(), duration);
+	public void warmUp(int users, Duration duration) {
+		List<ClosedLoop> loads = new ArrayList<>();
+		for (Mode mode : Mode.values()) {
+			ClosedLoop load = new ClosedLoop(this.http, this.patience);
+			load.start(users, Endpoint.MIXED.on(this.lab.storefront(mode)), System.nanoTime(), duration);
+			loads.add(load);
+		}
 		Pause.of(duration);
-		load.stop();
+		loads.forEach(ClosedLoop::stop);
 	}
 
 	/**
-	 * Waits until both storefronts have no request in flight and every breaker is closed,
-	 * so one run does not start inside the aftermath of the previous one. A half-open
-	 * breaker closes only after trial calls, so each round sends one home page and one
-	 * search.
+	 * Waits until the storefront about to be loaded has no request in flight and every
+	 * breaker of it closed, so one run does not start inside the aftermath of the
+	 * previous one. The other storefront may still hold calls a hang left behind: they
+	 * wait on a socket, costing neither CPU nor anything the measured storefront uses. A
+	 * half-open breaker closes only after trial calls, so each round sends one home page
+	 * and one search.
 	 * @return how long it waited
 	 */
-	public Duration settle() {
+	public Duration settle(Mode mode) {
+		ServiceProcess storefront = this.lab.storefront(mode);
 		long start = System.nanoTime();
 		long deadline = start + SETTLE_LIMIT.toNanos();
-		while (System.nanoTime() < deadline && !settled()) {
-			for (Mode mode : Mode.values()) {
-				poke(this.lab.storefront(mode));
-			}
-			Pause.of(Duration.ofMillis(500));
+		while (System.nanoTime() < deadline && !settled(storefront)) {
+			poke(storefront);
+			Pause.of(Duration.ofMillis(250));
 		}
-		if (!settled()) {
-			for (Mode mode : Mode.values()) {
-				ServiceProcess storefront = this.lab.storefront(mode);
-				System.out.printf("        not settled after %d s: %s has %s busy threads, breakers closed: %s%n",
-						SETTLE_LIMIT.toSeconds(), storefront.name(),
-						StorefrontWatch.busyThreads(storefront).map(String::valueOf).orElse("unknown"),
-						StorefrontWatch.breakersClosed(storefront));
-			}
+		if (!settled(storefront)) {
+			System.out.printf("        not settled after %d s: %s has %s busy threads, breakers closed: %s%n",
+					SETTLE_LIMIT.toSeconds(), storefront.name(),
+					StorefrontWatch.busyThreads(storefront).map(String::valueOf).orElse("unknown"),
+					StorefrontWatch.breakersClosed(storefront));
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
@@ -94,21 +99,21 @@ public final class ScenarioRunner {
 	 * @param scenario what happens
 	 * @param mode which storefront
 	 * @param users the measured users
-	 * @param sideUsers the searching users, when the scenario has them
+	 * @param side the searching users, when the scenario has them
 	 * @param phases how long each phase lasts
 	 */
-	public RunData run(Scenario scenario, Mode mode, int users, int sideUsers, Phases phases) {
+	public RunData run(Scenario scenario, Mode mode, int users, SideLoad side, Phases phases) {
 		ServiceProcess storefront = this.lab.storefront(mode);
 		long origin = System.nanoTime();
 		StorefrontWatch watch = new StorefrontWatch(storefront, origin);
 		ClosedLoop load = new ClosedLoop(this.http, this.patience);
-		ClosedLoop side = new ClosedLoop(this.http, this.patience);
-		Duration limit = phases.planned(scenario.windows()).plus(RUN_SLACK);
+		ClosedLoop searching = new ClosedLoop(this.http, this.patience, side.think());
+		Duration limit = phases.planned(scenario).plus(RUN_SLACK);
 		List<Window> windows = new ArrayList<>();
 		watch.start();
 		load.start(users, scenario.endpoint().on(storefront), origin, limit);
 		if (scenario.sideSearch()) {
-			side.start(sideUsers, Endpoint.SEARCH.on(storefront), origin, limit);
+			searching.start(side.users(), Endpoint.SEARCH.on(storefront), origin, limit);
 		}
 		List<Sample> samples;
 		List<Sample> sideSamples;
@@ -118,22 +123,24 @@ public final class ScenarioRunner {
 				Pause.of(phases.healthy());
 			}
 			else {
-				inject(scenario.fault().in(this.lab), scenario.windows(), phases, origin, windows);
+				inject(scenario, phases, origin, windows, scenario.sideSearch() ? searching : load);
 			}
 		}
 		finally {
 			duration = sinceMillis(origin);
 			samples = load.stop();
-			sideSamples = side.stop();
+			sideSamples = searching.stop();
 			watch.stop();
 		}
 		return new RunData(scenario.id(), mode, scenario.dependency(), duration, samples, sideSamples,
 				List.copyOf(windows), watch.transitions(), watch.threads());
 	}
 
-	private void inject(Fault fault, int count, Phases phases, long origin, List<Window> windows) {
+	private void inject(Scenario scenario, Phases phases, long origin, List<Window> windows, ClosedLoop faulted) {
+		Fault fault = scenario.fault().in(this.lab);
+		int count = scenario.windows();
 		Pause.of(phases.before());
-		Duration on = (count > 1) ? phases.flap() : phases.fault();
+		Duration on = (count > 1) ? phases.flap() : phases.fault(scenario);
 		for (int window = 0; window < count; window++) {
 			if (window > 0) {
 				Pause.of(phases.flap());
@@ -148,19 +155,27 @@ public final class ScenarioRunner {
 			}
 			windows.add(new Window(start, sinceMillis(origin)));
 		}
-		Pause.of(phases.after());
+		awaitRecovery(faulted, windows.get(windows.size() - 1).endMillis(), phases.after(scenario));
 	}
 
-	private boolean settled() {
-		for (Mode mode : Mode.values()) {
-			ServiceProcess storefront = this.lab.storefront(mode);
-			// The poll that asks is itself one busy thread.
-			if (StorefrontWatch.busyThreads(storefront).orElse(Integer.MAX_VALUE) > 1
-					|| !StorefrontWatch.breakersClosed(storefront)) {
-				return false;
-			}
+	/**
+	 * The load after the fault lasts until the users who met it get a live answer again,
+	 * plus a moment to show it, or until the limit: recovery is measured either way, and
+	 * a storefront that recovers in 2 s is not loaded for 11.
+	 */
+	private static void awaitRecovery(ClosedLoop faulted, long endMillis, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline && !faulted.liveSince(endMillis)) {
+			Pause.of(Duration.ofMillis(100));
 		}
-		return true;
+		long rest = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+		Pause.of(Duration.ofMillis(Math.min(rest, SHOW_RECOVERY.toMillis())));
+	}
+
+	private static boolean settled(ServiceProcess storefront) {
+		// The poll that asks is itself one busy thread.
+		return StorefrontWatch.busyThreads(storefront).orElse(Integer.MAX_VALUE) <= 1
+				&& StorefrontWatch.breakersClosed(storefront);
 	}
 
 	private void poke(ServiceProcess storefront) {
@@ -186,22 +201,40 @@ public final class ScenarioRunner {
 	}
 
 	/**
+	 * The users who search beside the measured load in the isolation scenario.
+	 *
+	 * @param users how many
+	 * @param think each pauses between this and twice this after every answer
+	 */
+	public record SideLoad(int users, Duration think) {
+	}
+
+	/**
 	 * How long each phase of a run lasts.
 	 *
 	 * @param healthy the whole healthy scenario
 	 * @param before healthy load before the fault
 	 * @param fault the fault, once
-	 * @param after load after the fault
+	 * @param after the longest load after the fault, when its users do not recover sooner
 	 * @param flap each down and each up period of a flapping dependency
 	 */
 	public record Phases(Duration healthy, Duration before, Duration fault, Duration after, Duration flap) {
 
-		Duration planned(int windows) {
-			if (windows == 0) {
+		Duration fault(Scenario scenario) {
+			return (scenario.faultFor() != null) ? scenario.faultFor() : this.fault;
+		}
+
+		Duration after(Scenario scenario) {
+			return (scenario.after() != null) ? scenario.after() : this.after;
+		}
+
+		Duration planned(Scenario scenario) {
+			if (scenario.windows() == 0) {
 				return this.healthy;
 			}
-			Duration faults = (windows > 1) ? this.flap.multipliedBy(2L * windows - 1) : this.fault;
-			return this.before.plus(faults).plus(this.after);
+			int windows = scenario.windows();
+			Duration faults = (windows > 1) ? this.flap.multipliedBy(2L * windows - 1) : fault(scenario);
+			return this.before.plus(faults).plus(after(scenario));
 		}
 
 	}
