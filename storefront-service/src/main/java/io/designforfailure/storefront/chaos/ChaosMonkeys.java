@@ -68,7 +68,8 @@ class ChaosMonkeys {
 			throw badGateway(dependency + " answered " + ex.getStatusCode().value() + " to " + target + hint);
 		}
 		catch (ResourceAccessException ex) {
-			logger.warn("Could not reach {} at {} to change its assaults", dependency, target, ex);
+			logger.warn("Could not reach {} at {} to change its assaults: {}", dependency, target,
+					ex.getMostSpecificCause().toString());
 			throw badGateway("Could not reach " + dependency + " at " + baseUrl + ": is it running?");
 		}
 	}
