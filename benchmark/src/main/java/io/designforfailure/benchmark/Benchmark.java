@@ -71,7 +71,7 @@ public final class Benchmark {
 			Runtime.getRuntime().addShutdownHook(new Thread(lab::close));
 			print("Up after %d s", seconds(began));
 			ScenarioRunner runner = new ScenarioRunner(lab, http, options.patience());
-			print("Warming up both storefronts for %d s", options.warmup().toSeconds());
+			print("Warming up the storefronts for %d s", options.warmup().toSeconds());
 			runner.warmUp(options.users(), options.warmup());
 			ScenarioRunner.Phases phases = new ScenarioRunner.Phases(options.healthy(), options.before(),
 					options.fault(), options.after(), options.flap());

@@ -32,7 +32,7 @@ record Options(String name, Path root, int users, int sideUsers, Duration sideTh
 	 */
 	static Options quick(Path root) {
 		return new Options("quick", root, 8, 100, Duration.ofMillis(400), Duration.ofSeconds(4), Duration.ofSeconds(3),
-				Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofSeconds(10),
+				Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10),
 				Duration.ofSeconds(30), Duration.ofSeconds(5));
 	}
 
