@@ -37,7 +37,7 @@ record Options(String name, Path root, int users, int sideUsers, Duration sideTh
 	}
 
 	static Options full(Path root) {
-		return new Options("full", root, 8, 100, Duration.ofMillis(400), Duration.ofSeconds(10), Duration.ofSeconds(6),
+		return new Options("full", root, 8, 100, Duration.ofMillis(400), Duration.ofSeconds(16), Duration.ofSeconds(6),
 				Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(11), Duration.ofSeconds(10),
 				Duration.ofSeconds(30), Duration.ofSeconds(5));
 	}

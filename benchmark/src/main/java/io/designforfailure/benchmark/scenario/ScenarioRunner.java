@@ -55,20 +55,19 @@ public final class ScenarioRunner {
 	}
 
 	/**
-	 * Load that nothing is measured from, so the JIT has compiled the hot paths: on the
-	 * naive storefront alone for the first half, which warms the dependencies without a
-	 * timeout to trip on their cold first answers, then on both storefronts at once.
+	 * Load that nothing is measured from, so the JIT has compiled the hot paths: half the
+	 * time on the naive storefront, which warms the dependencies without a timeout to
+	 * trip on their cold first answers, then half on the guarded one, so each storefront
+	 * gets the same time with the CPUs to itself.
 	 */
 	public void warmUp(int users, Duration duration) {
 		Duration half = duration.dividedBy(2);
-		ClosedLoop naive = new ClosedLoop(this.http, this.patience);
-		naive.start(users, Endpoint.MIXED.on(this.lab.storefront(Mode.NAIVE)), System.nanoTime(), duration);
-		Pause.of(half);
-		ClosedLoop guarded = new ClosedLoop(this.http, this.patience);
-		guarded.start(users, Endpoint.MIXED.on(this.lab.storefront(Mode.GUARDED)), System.nanoTime(), half);
-		Pause.of(duration.minus(half));
-		naive.stop();
-		guarded.stop();
+		for (Mode mode : List.of(Mode.NAIVE, Mode.GUARDED)) {
+			ClosedLoop load = new ClosedLoop(this.http, this.patience);
+			load.start(users, Endpoint.MIXED.on(this.lab.storefront(mode)), System.nanoTime(), half);
+			Pause.of(half);
+			load.stop();
+		}
 	}
 
 	/**
