@@ -58,10 +58,6 @@ public final class DependencyGuard {
 		this.attemptTimeout = properties.responseTimeout();
 	}
 
-	public String name() {
-		return this.name;
-	}
-
 	/**
 	 * Calls an idempotent read, retrying transient failures within the budget.
 	 * @throws DependencyFailure if the call failed or a guard refused it
@@ -113,8 +109,10 @@ public final class DependencyGuard {
 			}
 			catch (RuntimeException ex) {
 				DependencyFailure failure = failure(this.faults.classify(ex), number, callBudget, retryable);
-				logger.debug("{} attempt {} failed ({}): {}", this.name, number,
-						(failure instanceof RetryableFailure) ? "will retry" : "final", ex.toString());
+				boolean retrying = failure instanceof RetryableFailure
+						&& number < this.retry.getRetryConfig().getMaxAttempts();
+				logger.debug("{} attempt {} failed ({}): {}", this.name, number, retrying ? "will retry" : "final",
+						ex.toString());
 				throw failure;
 			}
 		};
