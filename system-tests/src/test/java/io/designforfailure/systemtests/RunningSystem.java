@@ -2,8 +2,6 @@ package io.designforfailure.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.designforfailure.launcher.ServiceProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
@@ -37,6 +36,12 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	/** How long a breaker may take to close again once its dependency is healthy. */
 	static final Duration RECOVERY_LIMIT = Duration.ofSeconds(60);
 
+	/**
+	 * A small heap, the serial collector and C1 only (it starts faster): three JVMs share
+	 * two cores with the build.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -52,24 +57,26 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
 	private RunningSystem(Path root, String version, Path logs) {
 		this.root = root;
-		Map<Service, Integer> ports = new EnumMap<>(Service.class);
-		for (Service service : Service.values()) {
-			ports.put(service, freePort());
-		}
 		for (Service dependency : List.of(Service.SEARCH, Service.RECOMMENDATIONS)) {
 			this.processes.put(dependency,
-					new ServiceProcess(dependency, ports.get(dependency), ServiceProcess.jar(root, version, dependency),
-							logs.resolve(dependency.module() + ".log"),
-							List.of("--spring.profiles.active=chaos-monkey"), Map.of()));
+					launch(root, version, logs, dependency).arguments(List.of("--spring.profiles.active=chaos-monkey"))
+						.build());
 		}
 		this.processes.put(Service.STOREFRONT,
-				new ServiceProcess(Service.STOREFRONT, ports.get(Service.STOREFRONT),
-						ServiceProcess.jar(root, version, Service.STOREFRONT),
-						logs.resolve(Service.STOREFRONT.module() + ".log"),
-						List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
-								+ BREAKER_OPEN_DURATION),
-						Map.of("RECOMMENDATIONS_URL", "http://127.0.0.1:" + ports.get(Service.RECOMMENDATIONS),
-								"SEARCH_URL", "http://127.0.0.1:" + ports.get(Service.SEARCH))));
+				launch(root, version, logs, Service.STOREFRONT)
+					.arguments(List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
+							+ BREAKER_OPEN_DURATION))
+					.environment(Map.of("RECOMMENDATIONS_URL", process(Service.RECOMMENDATIONS).uri("").toString(),
+							"SEARCH_URL", process(Service.SEARCH).uri("").toString()))
+					.build());
+	}
+
+	/** A service's own jar, its log under this run's logs, and the shared JVM options. */
+	private static ServiceProcess.Builder launch(Path root, String version, Path logs, Service service) {
+		return ServiceProcess
+			.builder(service.module(), ServiceProcess.builtJar(root, service.module(), version),
+					logs.resolve(service.module() + ".log"))
+			.jvmOptions(JVM_OPTIONS);
 	}
 
 	/** Starts the three services and waits until all are healthy. */
@@ -129,10 +136,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
 	/** Starts a stopped service again on its port and waits until it is healthy. */
 	void restart(Service service) {
-		ServiceProcess process = process(service);
-		process.stop();
-		process.start();
-		process.awaitHealthy();
+		process(service).restart();
 	}
 
 	/**
@@ -271,15 +275,6 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		}
 		catch (IOException ex) {
 			return MissingNode.getInstance();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.designforfailure.benchmark.launch.ServiceProcess;
+import io.designforfailure.launcher.ServiceProcess;
 
 /** Switches a dependency's Chaos Monkey assaults over its actuator endpoint. */
 final class Chaos {

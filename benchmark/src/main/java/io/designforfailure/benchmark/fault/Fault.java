@@ -3,7 +3,7 @@ package io.designforfailure.benchmark.fault;
 import java.time.Duration;
 
 import io.designforfailure.benchmark.launch.Lab;
-import io.designforfailure.benchmark.launch.ServiceProcess;
+import io.designforfailure.launcher.ServiceProcess;
 
 /**
  * Something done to a dependency and then undone; the fault lasts from the moment
@@ -26,8 +26,7 @@ public interface Fault {
 
 			@Override
 			public void end() {
-				dependency.start();
-				dependency.awaitHealthy();
+				dependency.restart();
 			}
 
 		};

@@ -2,8 +2,6 @@ package io.designforfailure.benchmark.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.designforfailure.benchmark.Mode;
+import io.designforfailure.launcher.ServiceProcess;
 
 /**
  * The system under test on loopback: one search-service and one recommendations-service
@@ -22,6 +21,9 @@ import io.designforfailure.benchmark.Mode;
 public final class Lab implements AutoCloseable {
 
 	private static final String VERSION = "0.1.0-SNAPSHOT";
+
+	/** Every service gets the same small heap, so both storefronts are measured alike. */
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
 	private final ServiceProcess search;
 
@@ -37,10 +39,15 @@ public final class Lab implements AutoCloseable {
 			List<String> arguments = new ArrayList<>(mode.arguments());
 			// Tomcat's thread metrics exist only with its MBean registry on.
 			arguments.add("--server.tomcat.mbeanregistry.enabled=true");
-			this.storefronts.put(mode, new ServiceProcess("storefront-service (" + mode.label() + ")",
-					jar(root, work, "storefront-service"), freePort(), arguments, Map.of("RECOMMENDATIONS_URL",
-							this.recommendations.uri("").toString(), "SEARCH_URL", this.search.uri("").toString()),
-					logs.resolve("storefront-" + mode.label() + ".log")));
+			this.storefronts.put(mode,
+					ServiceProcess
+						.builder("storefront-service (" + mode.label() + ")", jar(root, work, "storefront-service"),
+								logs.resolve("storefront-" + mode.label() + ".log"))
+						.jvmOptions(JVM_OPTIONS)
+						.arguments(arguments)
+						.environment(Map.of("RECOMMENDATIONS_URL", this.recommendations.uri("").toString(),
+								"SEARCH_URL", this.search.uri("").toString()))
+						.build());
 		}
 	}
 
@@ -90,9 +97,10 @@ public final class Lab implements AutoCloseable {
 	}
 
 	private static ServiceProcess dependency(Path root, Path work, String module) {
-		return new ServiceProcess(module, jar(root, work, module), freePort(),
-				List.of("--spring.profiles.active=chaos-monkey"), Map.of(),
-				work.resolve("logs").resolve(module + ".log"));
+		return ServiceProcess.builder(module, jar(root, work, module), work.resolve("logs").resolve(module + ".log"))
+			.jvmOptions(JVM_OPTIONS)
+			.arguments(List.of("--spring.profiles.active=chaos-monkey"))
+			.build();
 	}
 
 	/**
@@ -100,10 +108,8 @@ public final class Lab implements AutoCloseable {
 	 * rewrites the jar under a running JVM breaks its class loading mid-run.
 	 */
 	private static Path jar(Path root, Path work, String module) {
-		String name = module + "-" + VERSION + ".jar";
-		Path jar = root.resolve(module).resolve("target").resolve(name).normalize();
-		ServiceProcess.requireJar(jar);
-		Path copy = work.resolve("jars").resolve(name);
+		Path jar = ServiceProcess.builtJar(root, module, VERSION);
+		Path copy = work.resolve("jars").resolve(jar.getFileName());
 		try {
 			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
 		}
@@ -111,15 +117,6 @@ public final class Lab implements AutoCloseable {
 			throw new UncheckedIOException("Could not copy " + jar, ex);
 		}
 		return copy;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("No free port", ex);
-		}
 	}
 
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.designforfailure.benchmark.launch.ServiceProcess;
+import io.designforfailure.launcher.ServiceProcess;
 
 /**
  * Polls a storefront during a run: its breakers on /api/resilience every 250 ms, its busy

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import io.designforfailure.benchmark.launch.ServiceProcess;
+import io.designforfailure.launcher.ServiceProcess;
 
 /** Which storefront page the users ask for. */
 enum Endpoint {

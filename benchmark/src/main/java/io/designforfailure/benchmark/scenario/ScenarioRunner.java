@@ -13,12 +13,12 @@ import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.fault.Fault;
 import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.benchmark.launch.Pause;
-import io.designforfailure.benchmark.launch.ServiceProcess;
 import io.designforfailure.benchmark.load.ClosedLoop;
 import io.designforfailure.benchmark.load.Sample;
 import io.designforfailure.benchmark.observe.StorefrontWatch;
 import io.designforfailure.benchmark.report.RunData;
 import io.designforfailure.benchmark.report.Window;
+import io.designforfailure.launcher.ServiceProcess;
 
 /** Runs one scenario against one storefront: load on, fault on and off, load off. */
 public final class ScenarioRunner {
