@@ -22,6 +22,11 @@ const CACHE_WORDS = {
 	search: 'Cached queries',
 };
 
+const VIEW_WORDS = {
+	delivered: 'Delivered',
+	undelivered: 'Dropped or failed',
+};
+
 let chaosDependencies = [];
 
 function rate(value) {
@@ -93,7 +98,7 @@ function card(name) {
 			el('h2', { id: headingId }, name),
 			el('p', { className: 'state', 'aria-live': 'polite' })),
 		el('h3', {}, 'Circuit breaker'), el('dl', { className: 'metrics breaker' }),
-		el('h3', {}, 'Bulkhead, retries and cache'), el('dl', { className: 'metrics guards' }),
+		el('h3', {}, 'Bulkhead, retries, overload and cache'), el('dl', { className: 'metrics guards' }),
 		el('h3', {}, 'Recent transitions'),
 		el('ol', { className: 'timeline', 'aria-live': 'polite' }));
 	if (chaosDependencies.includes(name)) {
@@ -124,7 +129,14 @@ function renderDependency(name, report) {
 	setText(metric(g, 'retry', 'Calls by retry outcome'),
 			`${report.retry.successfulWithoutRetry} ok first try, ${report.retry.successfulWithRetry} ok after retry, `
 				+ `${report.retry.failedWithoutRetry} failed without retry, ${report.retry.failedWithRetry} failed after retries`);
-	setText(metric(g, 'cacheSize', CACHE_WORDS[name] || 'Cache size'), String(report.cacheSize));
+	setText(metric(g, 'cacheSize', CACHE_WORDS[name] || 'Cache size'), String(report.details.cacheSize ?? 0));
+
+	const overload = report.overload;
+	setText(metric(g, 'shed', 'Shed by the dependency (503 + Retry-After, 429)'), String(overload.shedAnswers));
+	setText(metric(g, 'throttled', 'Held back while it sheds'),
+			`${overload.throttledCalls} (now ${(overload.throttleProbability * 100).toFixed(0)} % held back)`);
+	setText(metric(g, 'retryBudget', 'Retry budget left'),
+			`${overload.retryBudgetLeft} retries (${overload.retryBudgetExhausted} refused since start)`);
 
 	const timeline = section.querySelector('.timeline');
 	const key = JSON.stringify(report.transitions);
@@ -146,9 +158,10 @@ async function poll() {
 		const report = await fetchJson('/api/resilience');
 		for (const [name, dependency] of Object.entries(report.dependencies)) {
 			renderDependency(name, dependency);
+			for (const [outcome, count] of Object.entries(dependency.details.views || {})) {
+				setText(metric(views, outcome, VIEW_WORDS[outcome] || outcome), String(count));
+			}
 		}
-		setText(metric(views, 'delivered', 'Delivered'), String(report.views.delivered));
-		setText(metric(views, 'undelivered', 'Dropped or failed'), String(report.views.undelivered));
 		setText(status, `Updated at ${new Date().toLocaleTimeString()}`);
 		document.body.dataset.loaded = 'true';
 	}

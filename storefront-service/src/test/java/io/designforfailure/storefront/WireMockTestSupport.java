@@ -18,7 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "storefront.recommendations.best-sellers.refresh-enabled=false")
+@Import(WireMockTestSupport.MovableTime.class)
 public abstract class WireMockTestSupport {
 
 	protected static final WireMockServer recommendations = started();
@@ -66,6 +71,9 @@ public abstract class WireMockTestSupport {
 	@Autowired
 	private ThreadPoolBulkheadRegistry threadPoolBulkheads;
 
+	@Autowired
+	protected MovableTicker ticker;
+
 	@BeforeEach
 	void resetDependencies() {
 		warmUpOnce();
@@ -73,6 +81,9 @@ public abstract class WireMockTestSupport {
 		recommendations.resetAll();
 		search.resetAll();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+		// Retries and shed answers of earlier tests leave the retry budget and the
+		// throttle's windows: let them slide away.
+		this.ticker.advance(Duration.ofMinutes(1));
 	}
 
 	/**
@@ -181,6 +192,18 @@ public abstract class WireMockTestSupport {
 
 		public JsonNode body() {
 			return this.response.getBody();
+		}
+
+	}
+
+	/** Replaces the guards' ticker with one the tests can move. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableTime {
+
+		@Bean
+		@Primary
+		MovableTicker movableTicker() {
+			return new MovableTicker();
 		}
 
 	}

@@ -1,20 +1,15 @@
 package io.designforfailure.storefront.product;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
+import io.designforfailure.storefront.guard.Section;
 import io.designforfailure.storefront.recommendations.ProductSummary;
 import io.designforfailure.storefront.recommendations.RecommendationsGateway;
 import io.designforfailure.storefront.recommendations.ViewRecorder;
-import io.designforfailure.storefront.resilience.Reason;
-import io.designforfailure.storefront.resilience.Section;
 import io.designforfailure.storefront.search.ProductDetails;
 import io.designforfailure.storefront.search.SearchGateway;
 import io.designforfailure.storefront.web.Inputs;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,45 +33,20 @@ class ProductController {
 
 	private final ViewRecorder views;
 
-	private final Executor executor;
-
-	ProductController(SearchGateway search, RecommendationsGateway recommendations, ViewRecorder views,
-			@Qualifier(ProductConfiguration.RELATED_EXECUTOR) Executor executor) {
+	ProductController(SearchGateway search, RecommendationsGateway recommendations, ViewRecorder views) {
 		this.search = search;
 		this.recommendations = recommendations;
 		this.views = views;
-		this.executor = executor;
 	}
 
 	@GetMapping("/api/products/{id}")
 	ProductPage product(@PathVariable String id, @RequestParam(name = "userId", required = false) String userId) {
 		String productId = Inputs.productId(id);
 		String viewer = Inputs.userId(userId);
-		CompletableFuture<Section<ProductSummary>> related = relatedItems(productId);
+		CompletableFuture<Section<ProductSummary>> related = this.recommendations.relatedInParallel(productId);
 		Section<ProductDetails> product = this.search.product(productId);
 		this.views.record((viewer != null) ? viewer : ANONYMOUS, productId);
-		return new ProductPage(product, join(related));
-	}
-
-	private CompletableFuture<Section<ProductSummary>> relatedItems(String productId) {
-		try {
-			return CompletableFuture.supplyAsync(() -> this.recommendations.related(productId), this.executor);
-		}
-		catch (RejectedExecutionException ex) {
-			// Every fetcher thread is busy: answer without related items rather than wait
-			// for a thread.
-			return CompletableFuture
-				.completedFuture(this.recommendations.relatedWithout(productId, Reason.BULKHEAD_FULL));
-		}
-	}
-
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
+		return new ProductPage(product, related.join());
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package io.designforfailure.storefront.recommendations;
 
-import io.designforfailure.storefront.http.DependencyClients;
+import io.designforfailure.storefront.guard.DependencyClients;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,13 +2,18 @@ package io.designforfailure.storefront.recommendations;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-import io.designforfailure.storefront.resilience.DependencyFailure;
-import io.designforfailure.storefront.resilience.DependencyGuard;
-import io.designforfailure.storefront.resilience.DependencyGuards;
-import io.designforfailure.storefront.resilience.Reason;
-import io.designforfailure.storefront.resilience.Section;
-import io.designforfailure.storefront.resilience.SectionMetrics;
+import io.designforfailure.storefront.guard.DependencyFailure;
+import io.designforfailure.storefront.guard.DependencyGuard;
+import io.designforfailure.storefront.guard.DependencyGuards;
+import io.designforfailure.storefront.guard.DependencyReporter;
+import io.designforfailure.storefront.guard.Reason;
+import io.designforfailure.storefront.guard.Section;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -18,9 +23,7 @@ import org.springframework.stereotype.Component;
  * recommendations-service answers, the generic best-seller list when it does not.
  */
 @Component
-public class RecommendationsGateway {
-
-	static final String DEPENDENCY = "recommendations";
+public class RecommendationsGateway implements DependencyReporter {
 
 	private final RecommendationsClient client;
 
@@ -28,18 +31,18 @@ public class RecommendationsGateway {
 
 	private final BestSellers bestSellers;
 
-	private final SectionMetrics metrics;
+	private final ThreadPoolBulkhead relatedFetchers;
 
 	private final Clock clock;
 
 	private final int limit;
 
 	RecommendationsGateway(RecommendationsClient client, DependencyGuards guards, RecommendationsProperties properties,
-			BestSellers bestSellers, SectionMetrics metrics, Clock clock) {
+			ThreadPoolBulkheadRegistry threadPoolBulkheads, BestSellers bestSellers, Clock clock) {
 		this.client = client;
-		this.guard = guards.guard(DEPENDENCY, properties);
+		this.guard = guards.guard(properties);
+		this.relatedFetchers = threadPoolBulkheads.bulkhead(properties.relatedItemsBulkhead());
 		this.bestSellers = bestSellers;
-		this.metrics = metrics;
 		this.clock = clock;
 		this.limit = properties.limit();
 	}
@@ -51,10 +54,10 @@ public class RecommendationsGateway {
 			if (Recommendations.POPULAR.equals(recommendations.strategy())) {
 				this.bestSellers.replace(recommendations.items());
 			}
-			return this.metrics.served(DEPENDENCY, Section.live(recommendations.items(), this.clock.instant()));
+			return this.guard.served(Section.live(recommendations.items(), this.clock.instant()));
 		}
 		catch (DependencyFailure failure) {
-			return this.metrics.served(DEPENDENCY, generic(failure.reason(), null));
+			return this.guard.served(generic(failure.reason(), null));
 		}
 	}
 
@@ -65,19 +68,36 @@ public class RecommendationsGateway {
 	public Section<ProductSummary> related(String productId) {
 		try {
 			Recommendations related = this.guard.read(() -> valid(this.client.related(productId, this.limit)));
-			return this.metrics.served(DEPENDENCY, Section.live(related.items(), this.clock.instant()));
+			return this.guard.served(Section.live(related.items(), this.clock.instant()));
 		}
 		catch (DependencyFailure failure) {
-			return this.metrics.served(DEPENDENCY, generic(failure.reason(), productId));
+			return this.guard.served(generic(failure.reason(), productId));
 		}
 	}
 
 	/**
-	 * The generic list in place of related items, for when the call could not even be
-	 * made.
+	 * {@link #related} on a thread of the related-items bulkhead, so that a page can
+	 * fetch something else meanwhile. When every one of its threads is busy, the generic
+	 * list at once: a page never waits for a thread.
 	 */
-	public Section<ProductSummary> relatedWithout(String productId, Reason reason) {
-		return this.metrics.served(DEPENDENCY, generic(reason, productId));
+	public CompletableFuture<Section<ProductSummary>> relatedInParallel(String productId) {
+		try {
+			return this.relatedFetchers.executeSupplier(() -> related(productId)).toCompletableFuture();
+		}
+		catch (BulkheadFullException ex) {
+			return CompletableFuture.completedFuture(this.guard.served(generic(Reason.BULKHEAD_FULL, productId)));
+		}
+	}
+
+	@Override
+	public String dependency() {
+		return this.guard.name();
+	}
+
+	/** The generic list's length: what is kept for when recommendations fail. */
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("cacheSize", this.bestSellers.size());
 	}
 
 	/**
@@ -104,10 +124,10 @@ public class RecommendationsGateway {
 		return Section.fallback(items, snapshot.asOf(), reason);
 	}
 
-	private static Recommendations valid(Recommendations recommendations) {
+	private Recommendations valid(Recommendations recommendations) {
 		if (recommendations == null || recommendations.items() == null
 				|| !recommendations.items().stream().allMatch(ProductSummary::isComplete)) {
-			throw new DependencyFailure(Reason.ERROR, null, DEPENDENCY + ": malformed answer", null);
+			throw DependencyFailure.malformed(this.guard.name(), "recommendations without complete items");
 		}
 		return recommendations;
 	}

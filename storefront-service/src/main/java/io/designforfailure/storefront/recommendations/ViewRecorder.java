@@ -1,10 +1,12 @@
 package io.designforfailure.storefront.recommendations;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
-import io.designforfailure.storefront.resilience.DependencyGuard;
-import io.designforfailure.storefront.resilience.DependencyGuards;
+import io.designforfailure.storefront.guard.DependencyGuard;
+import io.designforfailure.storefront.guard.DependencyGuards;
+import io.designforfailure.storefront.guard.DependencyReporter;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * dropped silently.
  */
 @Component
-public class ViewRecorder {
+public class ViewRecorder implements DependencyReporter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ViewRecorder.class);
 
@@ -34,14 +36,17 @@ public class ViewRecorder {
 
 	private final ThreadPoolBulkhead sender;
 
-	private final MeterRegistry registry;
+	private final Counter delivered;
+
+	private final Counter undelivered;
 
 	ViewRecorder(RecommendationsClient client, DependencyGuards guards, RecommendationsProperties properties,
 			ThreadPoolBulkheadRegistry bulkheads, MeterRegistry registry) {
 		this.client = client;
-		this.guard = guards.guard(RecommendationsGateway.DEPENDENCY, properties);
+		this.guard = guards.guard(properties);
 		this.sender = bulkheads.bulkhead("views");
-		this.registry = registry;
+		this.delivered = views("delivered", registry);
+		this.undelivered = views("undelivered", registry);
 	}
 
 	/** Sends the view in the background; returns at once. */
@@ -63,34 +68,36 @@ public class ViewRecorder {
 	/** Delivers one view; retried only when it carries a key. */
 	ViewReceipt deliver(ViewEvent view, @Nullable String idempotencyKey) {
 		ViewReceipt receipt = this.guard.write(idempotencyKey, () -> this.client.recordView(idempotencyKey, view));
-		count("delivered");
+		this.delivered.increment();
 		return receipt;
 	}
 
 	private void undelivered(ViewEvent view, String why) {
 		logger.info("View of {} by {} not delivered: {}", view.productId(), view.userId(), why);
-		count("undelivered");
+		this.undelivered.increment();
 	}
 
-	private void count(String outcome) {
-		Counter.builder("storefront.views")
+	private static Counter views(String outcome, MeterRegistry registry) {
+		return Counter.builder("storefront.views")
 			.description("Product views sent to recommendations-service, by outcome")
 			.tag("outcome", outcome)
-			.register(this.registry)
-			.increment();
+			.register(registry);
 	}
 
 	private static Throwable unwrap(Throwable failure) {
 		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
-	/**
-	 * How many views ended with {@code outcome} ({@code delivered} or
-	 * {@code undelivered}) since start.
-	 */
-	public long views(String outcome) {
-		Counter counter = this.registry.find("storefront.views").tag("outcome", outcome).counter();
-		return (counter != null) ? (long) counter.count() : 0;
+	@Override
+	public String dependency() {
+		return this.guard.name();
+	}
+
+	/** How many views were delivered, and how many not, since start. */
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("views",
+				Map.of("delivered", (long) this.delivered.count(), "undelivered", (long) this.undelivered.count()));
 	}
 
 }

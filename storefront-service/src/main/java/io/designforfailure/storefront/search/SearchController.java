@@ -1,6 +1,6 @@
 package io.designforfailure.storefront.search;
 
-import io.designforfailure.storefront.resilience.Section;
+import io.designforfailure.storefront.guard.Section;
 import io.designforfailure.storefront.web.Inputs;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,15 +3,15 @@ package io.designforfailure.storefront.search;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.designforfailure.storefront.resilience.DependencyFailure;
-import io.designforfailure.storefront.resilience.DependencyGuard;
-import io.designforfailure.storefront.resilience.DependencyGuards;
-import io.designforfailure.storefront.resilience.LastGoodAnswers;
-import io.designforfailure.storefront.resilience.Reason;
-import io.designforfailure.storefront.resilience.Section;
-import io.designforfailure.storefront.resilience.SectionMetrics;
+import io.designforfailure.storefront.guard.DependencyFailure;
+import io.designforfailure.storefront.guard.DependencyGuard;
+import io.designforfailure.storefront.guard.DependencyGuards;
+import io.designforfailure.storefront.guard.DependencyReporter;
+import io.designforfailure.storefront.guard.LastGoodAnswers;
+import io.designforfailure.storefront.guard.Section;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -22,17 +22,13 @@ import org.springframework.stereotype.Component;
  * or an empty section that says why.
  */
 @Component
-public class SearchGateway {
-
-	static final String DEPENDENCY = "search";
+public class SearchGateway implements DependencyReporter {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private final SearchClient client;
 
 	private final DependencyGuard guard;
-
-	private final SectionMetrics metrics;
 
 	private final Clock clock;
 
@@ -42,11 +38,9 @@ public class SearchGateway {
 
 	private final LastGoodAnswers<ProductDetails> products;
 
-	SearchGateway(SearchClient client, DependencyGuards guards, SearchProperties properties, SectionMetrics metrics,
-			Clock clock) {
+	SearchGateway(SearchClient client, DependencyGuards guards, SearchProperties properties, Clock clock) {
 		this.client = client;
-		this.guard = guards.guard(DEPENDENCY, properties);
-		this.metrics = metrics;
+		this.guard = guards.guard(properties);
 		this.clock = clock;
 		this.limit = properties.limit();
 		this.results = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive());
@@ -60,13 +54,13 @@ public class SearchGateway {
 			List<SearchHit> hits = this.guard.read(() -> valid(this.client.search(query, this.limit)));
 			Section<SearchHit> live = Section.live(hits, this.clock.instant());
 			this.results.put(key, hits, live.asOf());
-			return this.metrics.served(DEPENDENCY, live);
+			return this.guard.served(live);
 		}
 		catch (DependencyFailure failure) {
 			Section<SearchHit> degraded = this.results.get(key)
 				.map((cached) -> Section.cached(cached.answer(), cached.asOf(), failure.reason()))
 				.orElseGet(() -> Section.fallback(List.of(), this.clock.instant(), failure.reason()));
-			return this.metrics.served(DEPENDENCY, degraded);
+			return this.guard.served(degraded);
 		}
 	}
 
@@ -80,7 +74,7 @@ public class SearchGateway {
 			ProductDetails product = this.guard.read(() -> valid(this.client.product(id), id));
 			Section<ProductDetails> live = Section.live(List.of(product), this.clock.instant());
 			this.products.put(id, product, live.asOf());
-			return this.metrics.served(DEPENDENCY, live);
+			return this.guard.served(live);
 		}
 		catch (DependencyFailure failure) {
 			if (failure.status() != null && failure.status().value() == HttpStatus.NOT_FOUND.value()) {
@@ -89,13 +83,19 @@ public class SearchGateway {
 			Section<ProductDetails> degraded = this.products.get(id)
 				.map((cached) -> Section.cached(List.of(cached.answer()), cached.asOf(), failure.reason()))
 				.orElseGet(() -> Section.fallback(List.<ProductDetails>of(), this.clock.instant(), failure.reason()));
-			return this.metrics.served(DEPENDENCY, degraded);
+			return this.guard.served(degraded);
 		}
 	}
 
+	@Override
+	public String dependency() {
+		return this.guard.name();
+	}
+
 	/** How many queries have results kept for when search fails. */
-	public long cachedQueries() {
-		return this.results.size();
+	@Override
+	public Map<String, Object> details() {
+		return Map.of("cacheSize", this.results.size());
 	}
 
 	/**
@@ -106,22 +106,22 @@ public class SearchGateway {
 		return WHITESPACE.matcher(query.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
 	}
 
-	private static List<SearchHit> valid(SearchResults results) {
+	private List<SearchHit> valid(SearchResults results) {
 		if (results == null || results.items() == null || !results.items().stream().allMatch(SearchHit::isComplete)) {
 			throw malformed("search results without complete items");
 		}
 		return results.items();
 	}
 
-	private static ProductDetails valid(ProductDetails product, String id) {
+	private ProductDetails valid(ProductDetails product, String id) {
 		if (product == null || !product.isComplete() || !id.equals(product.id())) {
 			throw malformed("product " + id + " incomplete or mismatched");
 		}
 		return product;
 	}
 
-	private static DependencyFailure malformed(String what) {
-		return new DependencyFailure(Reason.ERROR, null, DEPENDENCY + ": malformed answer: " + what, null);
+	private DependencyFailure malformed(String what) {
+		return DependencyFailure.malformed(this.guard.name(), what);
 	}
 
 }

@@ -3,7 +3,7 @@ package io.designforfailure.storefront.search;
 import java.net.URI;
 import java.time.Duration;
 
-import io.designforfailure.storefront.http.DependencyProperties;
+import io.designforfailure.storefront.guard.DependencyProperties;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * How the storefront reaches search-service, and how much of its past answers it keeps.
  *
+ * @param name the name of the Resilience4j instances that guard it
  * @param baseUrl where search-service listens ({@code SEARCH_URL})
  * @param connectTimeout how long to wait for a connection
  * @param responseTimeout how long one attempt may take, headers and body
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param cache the last good results kept per query
  */
 @ConfigurationProperties("storefront.search")
-record SearchProperties(URI baseUrl, Duration connectTimeout, Duration responseTimeout, Duration budget,
+record SearchProperties(String name, URI baseUrl, Duration connectTimeout, Duration responseTimeout, Duration budget,
 		DataSize maxBodySize, int limit, Cache cache) implements DependencyProperties {
 
 	/**

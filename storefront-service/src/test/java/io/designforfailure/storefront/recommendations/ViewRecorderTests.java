@@ -1,7 +1,7 @@
 package io.designforfailure.storefront.recommendations;
 
 import io.designforfailure.storefront.WireMockTestSupport;
-import io.designforfailure.storefront.resilience.DependencyFailure;
+import io.designforfailure.storefront.guard.DependencyFailure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

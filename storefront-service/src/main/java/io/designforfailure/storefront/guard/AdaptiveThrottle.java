@@ -1,0 +1,61 @@
+package io.designforfailure.storefront.guard;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * Holds calls back in the storefront while a dependency sheds load, so that a dependency
+ * answering only 503 + {@code Retry-After} is spared within seconds although its breaker
+ * stays closed. Client-side adaptive throttling from Google's SRE book ("Handling
+ * Overload"): reject locally with probability {@code max(0, (requests - K x accepts) /
+ * (requests + 1))} over the last window, where {@code requests} counts every attempt we
+ * wanted to make and {@code accepts} those the dependency did not shed. A healthy
+ * dependency accepts everything and nothing is held back. No library ships it for the
+ * JVM, so it is kept to two counters.
+ */
+final class AdaptiveThrottle {
+
+	private final GuardProperties.Throttling properties;
+
+	private final SlidingCount requests;
+
+	private final SlidingCount accepts;
+
+	private final DoubleSupplier random;
+
+	AdaptiveThrottle(GuardProperties.Throttling properties, Ticker ticker) {
+		this(properties, ticker, () -> ThreadLocalRandom.current().nextDouble());
+	}
+
+	AdaptiveThrottle(GuardProperties.Throttling properties, Ticker ticker, DoubleSupplier random) {
+		this.properties = properties;
+		this.requests = new SlidingCount(properties.window(), ticker);
+		this.accepts = new SlidingCount(properties.window(), ticker);
+		this.random = random;
+	}
+
+	/** Counts an attempt we want to make, and says whether to make it. */
+	boolean admits() {
+		if (!this.properties.enabled()) {
+			return true;
+		}
+		double rejectProbability = rejectProbability();
+		this.requests.add();
+		return this.random.getAsDouble() >= rejectProbability;
+	}
+
+	/** The dependency took an attempt instead of shedding it. */
+	void accepted() {
+		this.accepts.add();
+	}
+
+	/** The share of attempts held back now. */
+	double rejectProbability() {
+		long requests = this.requests.sum();
+		double excess = requests - this.properties.acceptsMultiplier() * this.accepts.sum();
+		return Math.max(0, excess / (requests + 1));
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.designforfailure.storefront.guard;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.lang.Nullable;
+
+/**
+ * A call to a dependency that failed or that a guard refused, already classified: the
+ * gateway shows its {@link #reason()}, the breaker counts it only when it says something
+ * about the dependency's health, and Resilience4j's retry tries again only when the
+ * attempt planned a wait that fits the call's budget (see the two predicates named in
+ * application.yml).
+ */
+public class DependencyFailure extends RuntimeException {
+
+	private final Reason reason;
+
+	private final HttpStatusCode status;
+
+	private final boolean countsAgainstDependency;
+
+	private final Duration plannedWait;
+
+	DependencyFailure(Reason reason, @Nullable HttpStatusCode status, String message, @Nullable Throwable cause,
+			boolean countsAgainstDependency, @Nullable Duration plannedWait) {
+		super(message, cause, false, false);
+		this.reason = reason;
+		this.status = status;
+		this.countsAgainstDependency = countsAgainstDependency;
+		this.plannedWait = plannedWait;
+	}
+
+	/**
+	 * An answer that arrived but cannot be used: incomplete items, a mismatched id. The
+	 * dependency is broken, and a retry would get the same.
+	 */
+	public static DependencyFailure malformed(String dependency, String what) {
+		return new DependencyFailure(Reason.ERROR, null, dependency + ": malformed answer: " + what, null, true, null);
+	}
+
+	/** A guard of ours held the call back before it reached the dependency. */
+	static DependencyFailure refusedByGuard(Reason reason, String dependency, @Nullable Throwable cause) {
+		return new DependencyFailure(reason, null, dependency + ": " + reason.value(), cause, false, null);
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** The dependency's status code, when it answered. */
+	@Nullable
+	public HttpStatusCode status() {
+		return this.status;
+	}
+
+	@Nullable
+	Duration plannedWait() {
+		return this.plannedWait;
+	}
+
+	/**
+	 * Tells Resilience4j's retry which failures to try again: those whose attempt planned
+	 * a wait. Named in {@code resilience4j.retry.configs.default}.
+	 */
+	public static final class Retried implements Predicate<Throwable> {
+
+		@Override
+		public boolean test(Throwable failure) {
+			return failure instanceof DependencyFailure dependencyFailure && dependencyFailure.plannedWait != null;
+		}
+
+	}
+
+	/**
+	 * Tells the circuit breaker what to leave out of its failure rate: a refused request,
+	 * a shed answer, a call our own guards held back. None says the dependency is down.
+	 * Named in {@code resilience4j.circuitbreaker.configs.default}.
+	 */
+	public static final class NotTheDependencysFault implements Predicate<Throwable> {
+
+		@Override
+		public boolean test(Throwable failure) {
+			return failure instanceof DependencyFailure dependencyFailure && !dependencyFailure.countsAgainstDependency;
+		}
+
+	}
+
+}

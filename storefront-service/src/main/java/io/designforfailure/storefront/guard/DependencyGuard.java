@@ -1,0 +1,197 @@
+package io.designforfailure.storefront.guard;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Runs the calls to one dependency under its guards. Outermost first: <pre>
+ * Retry( CircuitBreaker( Bulkhead( attempt ))), all inside the CallBudget
+ * </pre> where each attempt is first admitted by the {@link AdaptiveThrottle}, then
+ * bounded by the {@link ExchangeTimer}, and a failed attempt is tried again only when
+ * {@link #decide} says so. The retry waits outside the bulkhead, so a call backing off
+ * holds no permit, and the breaker sees every attempt, so a dependency failing three
+ * times per call opens it sooner. A failed call ends as a {@link DependencyFailure} whose
+ * reason the gateway shows.
+ */
+public final class DependencyGuard {
+
+	private static final Logger logger = LoggerFactory.getLogger(DependencyGuard.class);
+
+	private final String name;
+
+	private final Retry retry;
+
+	private final IntFunction<Duration> backoff;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Bulkhead bulkhead;
+
+	private final OverloadGuard overload;
+
+	private final ExchangeTimer timer;
+
+	private final Faults faults;
+
+	private final SectionMetrics sections;
+
+	private final BreakerTransitions transitions;
+
+	private final DependencyProperties properties;
+
+	DependencyGuard(Guards guards, DependencyProperties properties, ExchangeTimer timer, Faults faults,
+			SectionMetrics sections, BreakerTransitions transitions) {
+		this.name = properties.name();
+		this.retry = guards.retry();
+		this.backoff = guards.backoff();
+		this.circuitBreaker = guards.circuitBreaker();
+		this.bulkhead = guards.bulkhead();
+		this.overload = guards.overload();
+		this.timer = timer;
+		this.faults = faults;
+		this.sections = sections;
+		this.transitions = transitions;
+		this.properties = properties;
+	}
+
+	/**
+	 * The dependency's name: of its Resilience4j instances, in metrics and the console.
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Calls an idempotent read, retrying transient failures within the budget.
+	 * @throws DependencyFailure if the call failed or a guard refused it
+	 */
+	public <T> T read(Supplier<T> exchange) {
+		Supplier<T> attempt = attempts(CallBudget.start(this.properties), true, exchange);
+		return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
+				Bulkhead.decorateSupplier(this.bulkhead, attempt))));
+	}
+
+	/**
+	 * Calls a write, retried only when it carries an idempotency key the dependency
+	 * de-duplicates: without one, a retry could apply it twice. Writes run off the
+	 * request thread behind a bulkhead of their own, so they do not take the reads'
+	 * permits.
+	 * @throws DependencyFailure if the call failed or a guard refused it
+	 */
+	public <T> T write(@Nullable String idempotencyKey, Supplier<T> exchange) {
+		boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();
+		Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.circuitBreaker,
+				attempts(CallBudget.start(this.properties), mayRetry, exchange));
+		return run(mayRetry ? Retry.decorateSupplier(this.retry, guarded) : guarded);
+	}
+
+	/** Counts a section served on this dependency's behalf, by its source and reason. */
+	public <T> Section<T> served(Section<T> section) {
+		return this.sections.served(this.name, section);
+	}
+
+	/** The true state of every guard, for the resilience console. */
+	public GuardReport report() {
+		return GuardReport.of(this.circuitBreaker, this.bulkhead, this.retry, this.overload.report(),
+				this.transitions.latest(this.name));
+	}
+
+	private <T> T run(Supplier<T> guarded) {
+		try {
+			return guarded.get();
+		}
+		catch (CallNotPermittedException ex) {
+			throw DependencyFailure.refusedByGuard(Reason.CIRCUIT_OPEN, this.name, ex);
+		}
+		catch (BulkheadFullException ex) {
+			throw DependencyFailure.refusedByGuard(Reason.BULKHEAD_FULL, this.name, ex);
+		}
+	}
+
+	private <T> Supplier<T> attempts(CallBudget callBudget, boolean mayRetry, Supplier<T> exchange) {
+		AtomicInteger attempts = new AtomicInteger();
+		return () -> {
+			int attempt = attempts.incrementAndGet();
+			if (attempt == 1) {
+				this.overload.callStarted();
+			}
+			Duration limit = callBudget.nextAttemptLimit();
+			if (limit.isZero()) {
+				throw DependencyFailure.refusedByGuard(Reason.TIMEOUT, this.name, null);
+			}
+			if (!this.overload.admits()) {
+				throw DependencyFailure.refusedByGuard(Reason.OVERLOADED, this.name, null);
+			}
+			try {
+				T result = this.timer.limit(limit, exchange);
+				this.overload.accepted();
+				return result;
+			}
+			catch (RuntimeException ex) {
+				Fault fault = this.faults.classify(ex);
+				if (fault.kind() == Fault.Kind.SHED) {
+					this.overload.shed();
+				}
+				else {
+					this.overload.accepted();
+				}
+				DependencyFailure failure = decide(fault, attempt, callBudget, mayRetry);
+				logger.debug("{} attempt {} failed ({}): {}", this.name, attempt,
+						(failure.plannedWait() != null) ? "will retry" : "final", ex.toString());
+				throw failure;
+			}
+		};
+	}
+
+	/**
+	 * The retry decision, in one place: whether this failure ends the call, or
+	 * Resilience4j tries again after the wait planned here, where the call's budget is
+	 * known.
+	 */
+	private DependencyFailure decide(Fault fault, int attempt, CallBudget callBudget, boolean mayRetry) {
+		if (!mayRetry || !fault.mayPass()) {
+			return fault.endsCall(this.name);
+		}
+		if (attempt >= this.retry.getRetryConfig().getMaxAttempts()) {
+			// Resilience4j stops here by itself, but counts a call as "failed with retry"
+			// only if its last failure is one it would retry; marked so, the retry
+			// metrics
+			// stay true. A single attempt had no retry to count.
+			return (attempt > 1) ? fault.retriedAfter(this.name, Duration.ZERO) : fault.endsCall(this.name);
+		}
+		Duration wait = (fault.retryAfter() != null) ? fault.retryAfter() : this.backoff.apply(attempt);
+		if (!callBudget.allowsRetryAfter(wait)) {
+			return fault.endsCall(this.name);
+		}
+		if (!this.overload.allowsRetry()) {
+			return fault.endsCall(this.name);
+		}
+		return fault.retriedAfter(this.name, wait);
+	}
+
+	/**
+	 * The instances that guard one dependency.
+	 *
+	 * @param retry the Resilience4j retry, keeping to the planned wait
+	 * @param backoff the wait before retry {@code n}, as application.yml configures it
+	 * @param circuitBreaker the breaker
+	 * @param bulkhead the semaphore bulkhead for reads
+	 * @param overload the retry budget and the adaptive throttle
+	 */
+	record Guards(Retry retry, IntFunction<Duration> backoff, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
+			OverloadGuard overload) {
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.designforfailure.storefront.guard;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands each dependency its own guards: one Resilience4j instance of each kind named
+ * after the dependency and configured in application.yml, and its own retry budget and
+ * throttle, never shared.
+ */
+@Component
+public class DependencyGuards {
+
+	private final RetryRegistry retries;
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	private final BulkheadRegistry bulkheads;
+
+	private final GuardProperties properties;
+
+	private final ExchangeTimer timer;
+
+	private final Faults faults;
+
+	private final SectionMetrics sections;
+
+	private final BreakerTransitions transitions;
+
+	private final MeterRegistry meters;
+
+	private final Ticker ticker;
+
+	private final Map<String, DependencyGuard> guards = new ConcurrentHashMap<>();
+
+	DependencyGuards(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+			GuardProperties properties, ExchangeTimer timer, BreakerTransitions transitions, MeterRegistry meters,
+			Clock clock, Ticker ticker) {
+		this.retries = retries;
+		this.circuitBreakers = circuitBreakers;
+		this.bulkheads = bulkheads;
+		this.properties = properties;
+		this.timer = timer;
+		this.faults = new Faults(clock);
+		this.sections = new SectionMetrics(meters);
+		this.transitions = transitions;
+		this.meters = meters;
+		this.ticker = ticker;
+	}
+
+	/** The guard of the dependency these properties describe, made once. */
+	public DependencyGuard guard(DependencyProperties dependency) {
+		return this.guards.computeIfAbsent(dependency.name(), (name) -> create(name, dependency));
+	}
+
+	/** Every guard made so far. */
+	public Collection<DependencyGuard> all() {
+		return List.copyOf(this.guards.values());
+	}
+
+	private DependencyGuard create(String name, DependencyProperties dependency) {
+		Retry configured = this.retries.retry(name);
+		Retry planned = PlannedWait.keptBy(configured);
+		this.retries.replace(name, planned);
+		OverloadGuard overload = new OverloadGuard(name, new RetryBudget(this.properties.retryBudget(), this.ticker),
+				new AdaptiveThrottle(this.properties.throttling(), this.ticker), this.meters);
+		DependencyGuard.Guards guards = new DependencyGuard.Guards(planned, PlannedWait.backoffOf(configured),
+				this.circuitBreakers.circuitBreaker(name), this.bulkheads.bulkhead(name), overload);
+		return new DependencyGuard(guards, dependency, this.timer, this.faults, this.sections, this.transitions);
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.designforfailure.storefront.guard;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The guards against overload that every dependency gets, each dependency its own
+ * instance: Resilience4j has neither, so they are configured here rather than under
+ * {@code resilience4j}.
+ *
+ * @param retryBudget how much retries may add to the calls a dependency gets
+ * @param throttling how the storefront holds calls back while a dependency sheds load
+ */
+@ConfigurationProperties("storefront.guards")
+record GuardProperties(RetryBudget retryBudget, Throttling throttling) {
+
+	/**
+	 * The retry budget.
+	 *
+	 * @param ratio the share of recent calls that retries may add, e.g. 0.1 for 10 %
+	 * @param minRetriesPerSecond the retries allowed however few calls there were
+	 * @param window how far back calls and retries count
+	 */
+	record RetryBudget(double ratio, double minRetriesPerSecond, Duration window) {
+	}
+
+	/**
+	 * Client-side adaptive throttling.
+	 *
+	 * @param enabled whether to throttle at all
+	 * @param acceptsMultiplier K in the SRE formula: how many requests per accepted one
+	 * go out before any is held back; 2 lets through twice what the dependency takes
+	 * @param window how far back requests and accepts count
+	 */
+	record Throttling(boolean enabled, double acceptsMultiplier, Duration window) {
+	}
+
+}

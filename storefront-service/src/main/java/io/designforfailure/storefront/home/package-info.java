@@ -1,0 +1,2 @@
+/** The home page: recommendations for the visitor, saying where they came from. */
+package io.designforfailure.storefront.home;

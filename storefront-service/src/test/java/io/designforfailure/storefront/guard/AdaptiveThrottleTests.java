@@ -1,0 +1,111 @@
+package io.designforfailure.storefront.guard;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Holds back calls while the dependency sheds, in proportion to how much it sheds, and
+ * never while it accepts what it gets.
+ */
+class AdaptiveThrottleTests {
+
+	private final AtomicLong nanos = new AtomicLong();
+
+	private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+
+	@Test
+	void neverHoldsBackCallsToADependencyThatAcceptsThem() {
+		AdaptiveThrottle throttle = throttle(true);
+
+		int admitted = 0;
+		for (int i = 0; i < 1_000; i++) {
+			if (throttle.admits()) {
+				admitted++;
+				throttle.accepted();
+			}
+		}
+
+		assertThat(admitted).isEqualTo(1_000);
+		assertThat(throttle.rejectProbability()).isZero();
+	}
+
+	@Test
+	void holdsBackAlmostEverythingWhenTheDependencyShedsEverything() {
+		AdaptiveThrottle throttle = throttle(true);
+
+		int admitted = 0;
+		for (int i = 0; i < 1_000; i++) {
+			if (throttle.admits()) {
+				admitted++;
+			}
+		}
+
+		// Without accepts the probability is requests / (requests + 1): only the first
+		// few
+		// get through.
+		assertThat(admitted).isLessThan(20);
+		assertThat(throttle.rejectProbability()).isGreaterThan(0.99);
+	}
+
+	@Test
+	void sendsAboutTwiceWhatTheDependencyAccepts() {
+		AdaptiveThrottle throttle = throttle(true);
+		int admittedInTheLastTenSeconds = 0;
+		// 1,000 calls wanted a second for 30 s; the dependency takes 100 a second and
+		// sheds the rest.
+		for (int second = 0; second < 30; second++) {
+			int acceptedThisSecond = 0;
+			for (int i = 0; i < 1_000; i++) {
+				this.nanos.addAndGet(Duration.ofMillis(1).toNanos());
+				if (throttle.admits()) {
+					if (second >= 20) {
+						admittedInTheLastTenSeconds++;
+					}
+					if (acceptedThisSecond < 100) {
+						throttle.accepted();
+						acceptedThisSecond++;
+					}
+				}
+			}
+		}
+
+		// K = 2: in the steady state twice what the dependency accepts goes out, 200 a
+		// second instead of 1,000.
+		assertThat(admittedInTheLastTenSeconds).isBetween(1_700, 2_300);
+	}
+
+	@Test
+	void stopsHoldingBackOnceTheSheddingIsOutsideTheWindow() {
+		AdaptiveThrottle throttle = throttle(true);
+		for (int i = 0; i < 100; i++) {
+			throttle.admits();
+		}
+		assertThat(throttle.rejectProbability()).isGreaterThan(0.9);
+
+		this.nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+
+		assertThat(throttle.rejectProbability()).isZero();
+	}
+
+	@Test
+	void admitsEverythingWhenSwitchedOff() {
+		AdaptiveThrottle throttle = throttle(false);
+
+		for (int i = 0; i < 100; i++) {
+			assertThat(throttle.admits()).isTrue();
+		}
+	}
+
+	private AdaptiveThrottle throttle(boolean enabled) {
+		Ticker ticker = this.nanos::get;
+		return new AdaptiveThrottle(new GuardProperties.Throttling(enabled, 2, Duration.ofSeconds(10)), ticker,
+				this.random::nextDouble);
+	}
+
+}

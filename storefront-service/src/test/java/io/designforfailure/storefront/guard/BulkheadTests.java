@@ -1,0 +1,76 @@
+package io.designforfailure.storefront.guard;
+
+import io.designforfailure.storefront.WireMockTestSupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A stalled search fills its own bulkhead, and only its own. */
+class BulkheadTests extends WireMockTestSupport {
+
+	@Autowired
+	private BulkheadRegistry bulkheads;
+
+	private final List<Bulkhead> held = new ArrayList<>();
+
+	@AfterEach
+	void releasePermits() {
+		this.held.forEach(Bulkhead::onComplete);
+		this.held.clear();
+	}
+
+	@Test
+	void refusesSearchAtOnceWhenItsBulkheadIsFullWhileHomeStaysFast() {
+		stubSearch(searchResults("stalled").withFixedDelay(5_000));
+		stubRecommendations(personalRecommendations("ada"));
+		Bulkhead searchBulkhead = this.bulkheads.bulkhead("search");
+		// Twenty calls stuck on a stalled search hold every permit.
+		while (searchBulkhead.tryAcquirePermission()) {
+			this.held.add(searchBulkhead);
+		}
+		assertThat(this.held).hasSize(20);
+
+		Timed searchAnswer = timed("/api/search?q=stalled");
+		Timed home = timed("/api/home?userId=ada");
+
+		JsonNode results = searchAnswer.body().get("results");
+		assertThat(results.get("reason").asText()).isEqualTo("bulkhead-full");
+		assertThat(searchAnswer.elapsed()).isLessThan(Duration.ofMillis(500));
+		assertThat(requestsTo(search, SEARCH_PATH)).isZero();
+		assertThat(home.body().get("recommendations").get("source").asText()).isEqualTo("live");
+		assertThat(home.elapsed()).isLessThan(Duration.ofMillis(800));
+		assertThat(getJson("/api/resilience").getBody()
+			.get("dependencies")
+			.get("search")
+			.get("bulkhead")
+			.get("availableConcurrentCalls")
+			.asInt()).isZero();
+	}
+
+	@Test
+	void aFullBulkheadIsNotABreakerFailure() {
+		Bulkhead searchBulkhead = this.bulkheads.bulkhead("search");
+		while (searchBulkhead.tryAcquirePermission()) {
+			this.held.add(searchBulkhead);
+		}
+
+		for (int i = 0; i < 15; i++) {
+			getJson("/api/search?q=crowded-" + i);
+		}
+
+		assertThat(this.circuitBreakers.circuitBreaker("search").getMetrics().getNumberOfFailedCalls()).isZero();
+		assertThat(this.circuitBreakers.circuitBreaker("search").getState().name()).isEqualTo("CLOSED");
+	}
+
+}

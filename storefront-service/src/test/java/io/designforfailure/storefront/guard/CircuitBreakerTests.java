@@ -1,0 +1,88 @@
+package io.designforfailure.storefront.guard;
+
+import io.designforfailure.storefront.WireMockTestSupport;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The breaker opens on failures and on slow calls, fails fast while open and closes again
+ * once the dependency is back. The open duration is shortened here to keep the test
+ * quick.
+ */
+@TestPropertySource(properties = { "resilience4j.circuitbreaker.instances.search.wait-duration-in-open-state=2s",
+		"resilience4j.circuitbreaker.instances.recommendations.wait-duration-in-open-state=2s" })
+class CircuitBreakerTests extends WireMockTestSupport {
+
+	@Test
+	void opensAfterTheFailureThresholdAndThenStopsCallingSearch() {
+		stubSearch(status(503));
+
+		for (int i = 0; i < 4; i++) {
+			getJson("/api/search?q=down-" + i);
+		}
+
+		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		int requestsWhenOpened = requestsTo(search, SEARCH_PATH);
+		Timed answer = timed("/api/search?q=down-again");
+		assertThat(requestsTo(search, SEARCH_PATH)).as("no call reaches search").isEqualTo(requestsWhenOpened);
+		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(500));
+		assertThat(answer.body().get("results").get("reason").asText()).isEqualTo("circuit-open");
+	}
+
+	@Test
+	void goesHalfOpenAfterTheOpenDurationAndClosesOnSuccess() {
+		stubRecommendations(status(503));
+		for (int i = 0; i < 4; i++) {
+			getJson("/api/home?userId=ada");
+		}
+		assertThat(breaker("recommendations").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+		recommendations.resetAll();
+		stubRecommendations(personalRecommendations("ada"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> breaker("recommendations").getState() == CircuitBreaker.State.HALF_OPEN);
+		for (int i = 0; i < 3; i++) {
+			getJson("/api/home?userId=ada");
+		}
+
+		assertThat(breaker("recommendations").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		JsonNode section = getJson("/api/home?userId=ada").getBody().get("recommendations");
+		assertThat(section.get("source").asText()).isEqualTo("live");
+		JsonNode transitions = getJson("/api/resilience").getBody()
+			.get("dependencies")
+			.get("recommendations")
+			.get("transitions");
+		assertThat(transitions.get(0).get("to").asText()).isEqualTo("CLOSED");
+		assertThat(transitions.get(1).get("to").asText()).isEqualTo("HALF_OPEN");
+		assertThat(transitions.get(2).get("to").asText()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void opensWhenSearchAnswersCorrectlyButSlowly() {
+		// Over the 200 ms slow-call threshold, under the 250 ms attempt timeout.
+		stubSearch(searchResults("slow").withFixedDelay(215));
+
+		for (int i = 0; i < 12 && breaker("search").getState() == CircuitBreaker.State.CLOSED; i++) {
+			getJson("/api/search?q=slow-" + i);
+		}
+
+		CircuitBreaker.Metrics metrics = breaker("search").getMetrics();
+		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(metrics.getNumberOfSlowSuccessfulCalls()).isGreaterThanOrEqualTo(5);
+		assertThat(metrics.getSlowCallRate()).isGreaterThanOrEqualTo(50f);
+	}
+
+	private CircuitBreaker breaker(String name) {
+		return this.circuitBreakers.circuitBreaker(name);
+	}
+
+}
