@@ -8,6 +8,7 @@
 #   storefront-service/prove-guards.sh --full     each removal against every storefront test (slower)
 #   storefront-service/prove-guards.sh NAME ...   only the named removals
 #
+# It checks the committed code (HEAD, or REVISION=... in the environment), never uncommitted edits.
 # Needs what ./mvnw -B verify needs. Leaves nothing behind but the scratch copies' logs in
 # storefront-service/target/prove-guards/.
 set -euo pipefail
@@ -15,6 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 main=storefront-service/src/main/java/io/designforfailure/storefront
 results="$root/storefront-service/target/prove-guards"
+revision=${REVISION:-HEAD}
 full=false
 only=()
 for arg in "$@"; do
@@ -59,8 +61,7 @@ while IFS='|' read -r name file present absent tests; do
 	fi
 	scratch=$(mktemp -d)
 	trap 'rm -rf "$scratch"' EXIT
-	(cd "$root" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - 2>/dev/null) |
-		tar -xf - -C "$scratch"
+	git -C "$root" archive "$revision" | tar -xf - -C "$scratch"
 	target="$scratch/$main/$file"
 	if ! PRESENT="$present" ABSENT="$absent" perl -0pi -e '$n = s/\Q$ENV{PRESENT}\E/$ENV{ABSENT}/g; END { exit($n == 1 ? 0 : 1) }' "$target"; then
 		verdict="NOT PROVEN: the guard's code no longer reads as the table says; update the table"
