@@ -12,7 +12,7 @@ import io.designforfailure.storefront.resilience.Reason;
 import io.designforfailure.storefront.resilience.Section;
 import io.designforfailure.storefront.search.ProductDetails;
 import io.designforfailure.storefront.search.SearchGateway;
-import io.designforfailure.storefront.web.Inputs;
+import io.designforfailure.web.Inputs;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;

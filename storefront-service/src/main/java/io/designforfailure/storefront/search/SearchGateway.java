@@ -12,6 +12,7 @@ import io.designforfailure.storefront.resilience.LastGoodAnswers;
 import io.designforfailure.storefront.resilience.Reason;
 import io.designforfailure.storefront.resilience.Section;
 import io.designforfailure.storefront.resilience.SectionMetrics;
+import io.designforfailure.web.FieldProblem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,8 @@ public class SearchGateway {
 	/**
 	 * Looks up one product: live, else from the products seen before, else an empty
 	 * section.
-	 * @throws ProductNotFoundException if search-service says there is no such product
+	 * @throws FieldProblem 404 naming {@code id} if search-service says there is no such
+	 * product
 	 */
 	public Section<ProductDetails> product(String id) {
 		try {
@@ -84,7 +86,7 @@ public class SearchGateway {
 		}
 		catch (DependencyFailure failure) {
 			if (failure.status() != null && failure.status().value() == HttpStatus.NOT_FOUND.value()) {
-				throw new ProductNotFoundException(id);
+				throw FieldProblem.notFound("id", "id " + id + " is not a product");
 			}
 			Section<ProductDetails> degraded = this.products.get(id)
 				.map((cached) -> Section.cached(List.of(cached.answer()), cached.asOf(), failure.reason()))
