@@ -1,6 +1,6 @@
 package io.designforfailure.search.search;
 
-import io.designforfailure.search.web.InvalidParameterException;
+import io.designforfailure.web.Inputs;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
 
-	private static final int MAX_QUERY_LENGTH = 200;
-
 	private final ProductIndex index;
 
 	SearchController(ProductIndex index) {
@@ -24,14 +22,7 @@ class SearchController {
 
 	@GetMapping("/api/search")
 	SearchResponse search(@RequestParam String q, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-		String query = q.strip();
-		if (query.isEmpty()) {
-			throw new InvalidParameterException("q", "must not be blank");
-		}
-		if (query.length() > MAX_QUERY_LENGTH) {
-			throw new InvalidParameterException("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-		}
-		return this.index.search(query, limit);
+		return this.index.search(Inputs.query(q), limit);
 	}
 
 }
