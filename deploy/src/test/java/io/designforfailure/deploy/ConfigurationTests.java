@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +25,7 @@ class ConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "storefront", "recommendations", "search" })
 	void eachServiceReadsItsOwnConfigMap(String service) {
-		Container container = base.deployment(service).getSpec().getTemplate().getSpec().getContainers().get(0);
+		Container container = base.container(service);
 		assertThat(container.getEnvFrom()).singleElement()
 			.satisfies((source) -> assertThat(source.getConfigMapRef().getName()).isEqualTo(service + "-config"));
 	}
@@ -62,30 +61,15 @@ class ConfigurationTests {
 		Map<String, String> settings = base.configMap("recommendations-config").getData();
 		assertThat(settings).containsEntry("SPRING_DATASOURCE_URL",
 				"jdbc:postgresql://postgres:" + servicePort("postgres") + "/recommendations");
-		Container postgres = base.one(StatefulSet.class, "postgres")
-			.getSpec()
-			.getTemplate()
-			.getSpec()
-			.getContainers()
-			.get(0);
+		Container postgres = base.container("postgres");
 		assertThat(value(postgres, "POSTGRES_DB")).isEqualTo("recommendations");
 		assertThat(value(postgres, "POSTGRES_USER")).isEqualTo(settings.get("SPRING_DATASOURCE_USERNAME"));
 	}
 
 	@Test
 	void theDatabasePasswordComesFromOneSecretOnBothSides() {
-		Container recommendations = base.deployment("recommendations")
-			.getSpec()
-			.getTemplate()
-			.getSpec()
-			.getContainers()
-			.get(0);
-		Container postgres = base.one(StatefulSet.class, "postgres")
-			.getSpec()
-			.getTemplate()
-			.getSpec()
-			.getContainers()
-			.get(0);
+		Container recommendations = base.container("recommendations");
+		Container postgres = base.container("postgres");
 		EnvVar client = variable(recommendations, "SPRING_DATASOURCE_PASSWORD");
 		EnvVar server = variable(postgres, "POSTGRES_PASSWORD");
 		assertThat(client.getValue()).as("never inline").isNull();

@@ -12,10 +12,14 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 /**
  * The objects a kustomization renders, read with fabric8's typed model: the files under
@@ -119,6 +123,26 @@ final class Manifests {
 
 	Deployment deployment(String name) {
 		return one(Deployment.class, name);
+	}
+
+	/** The pod template of the Deployment or StatefulSet of this name. */
+	PodTemplateSpec podTemplate(String workload) {
+		return find(Deployment.class, workload).map((deployment) -> deployment.getSpec().getTemplate())
+			.or(() -> find(StatefulSet.class, workload).map((statefulSet) -> statefulSet.getSpec().getTemplate()))
+			.orElseThrow(() -> new AssertionError("No workload named " + workload + " in " + this));
+	}
+
+	PodSpec pod(String workload) {
+		return podTemplate(workload).getSpec();
+	}
+
+	/** A workload's container, named after it. */
+	Container container(String workload) {
+		return pod(workload).getContainers()
+			.stream()
+			.filter((container) -> container.getName().equals(workload))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No container " + workload + " in " + workload));
 	}
 
 	ConfigMap configMap(String name) {

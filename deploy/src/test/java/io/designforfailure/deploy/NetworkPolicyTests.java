@@ -61,10 +61,7 @@ class NetworkPolicyTests {
 	}
 
 	private static Map<String, String> labels(String workload) {
-		HasMetadata object = base.find(Deployment.class, workload)
-			.<HasMetadata>map((deployment) -> deployment)
-			.orElseGet(() -> base.one(StatefulSet.class, workload));
-		return podTemplate(object).getMetadata().getLabels();
+		return base.podTemplate(workload).getMetadata().getLabels();
 	}
 
 	private static PodTemplateSpec podTemplate(HasMetadata object) {

@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresTests {
 
-	private final StatefulSet postgres = Manifests.base().one(StatefulSet.class, "postgres");
+	private static final Manifests base = Manifests.base();
 
-	private final PodSpec pod = this.postgres.getSpec().getTemplate().getSpec();
+	private final StatefulSet postgres = base.one(StatefulSet.class, "postgres");
 
-	private final Container container = this.pod.getContainers().get(0);
+	private final PodSpec pod = base.pod("postgres");
+
+	private final Container container = base.container("postgres");
 
 	@Test
 	void keepsItsDataOnAPersistentVolume() {

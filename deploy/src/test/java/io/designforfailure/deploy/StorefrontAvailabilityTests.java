@@ -56,8 +56,7 @@ class StorefrontAvailabilityTests {
 			assertThat(metric.getResource().getName()).isEqualTo("cpu");
 			assertThat(metric.getResource().getTarget().getAverageUtilization()).isBetween(50, 90);
 		});
-		assertThat(
-				this.storefront.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getRequests())
+		assertThat(base.container("storefront").getResources().getRequests())
 			.as("utilization is measured against the request")
 			.containsKey("cpu");
 	}

@@ -139,15 +139,11 @@ class WorkloadTests {
 	}
 
 	private static PodSpec pod(String service) {
-		return base.deployment(service).getSpec().getTemplate().getSpec();
+		return base.pod(service);
 	}
 
 	private static Container container(String service) {
-		return pod(service).getContainers()
-			.stream()
-			.filter((container) -> container.getName().equals(service))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No container " + service));
+		return base.container(service);
 	}
 
 	private static String env(Container container, String name) {
