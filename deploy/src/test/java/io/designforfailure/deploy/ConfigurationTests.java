@@ -34,10 +34,10 @@ class ConfigurationTests {
 	@ValueSource(strings = { "storefront", "recommendations", "search" })
 	void everySettingIsOneTheServiceReads(String service) {
 		ServiceConfig config = ServiceConfig.of(service);
-		assertThat(base.configMap(service + "-config").getData().keySet()).allSatisfy((key) -> assertThat(
-				config.readsVariable(key) || key.startsWith("SPRING_") || key.startsWith("MANAGEMENT_"))
-			.as("%s is a placeholder in %s's application.yml or a Spring property", key, service)
-			.isTrue());
+		assertThat(base.configMap(service + "-config").getData().keySet()).allSatisfy(
+				(key) -> assertThat(config.readsVariable(key) || key.matches("(SPRING|MANAGEMENT|SERVER)_[A-Z_]+"))
+					.as("%s is a placeholder in %s's application.yml or a Spring property", key, service)
+					.isTrue());
 	}
 
 	@ParameterizedTest
