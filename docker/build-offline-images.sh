@@ -18,6 +18,8 @@ PROMETHEUS_IMAGE=${PROMETHEUS_IMAGE:-designing-for-failure/prometheus:local}
 POSTGRES_IMAGE=${POSTGRES_IMAGE:-designing-for-failure/postgres:15}
 DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# The four images share Debian's base packages: downloaded once, kept for the next run.
+DEBOOTSTRAP_CACHE=${DEBOOTSTRAP_CACHE:-/var/cache/dff-debootstrap}
 
 force=false
 targets=()
@@ -46,7 +48,8 @@ import_debian() {
 	rootfs=$(mktemp -d /var/tmp/dff-rootfs.XXXXXX)
 	trap 'rm -rf "$rootfs"' RETURN
 	echo "debootstrap $DEBIAN_SUITE with $packages -> $image"
-	debootstrap --variant=minbase --include="$packages" "$DEBIAN_SUITE" "$rootfs" "$DEBIAN_MIRROR" >"$rootfs.log" 2>&1 || {
+	mkdir -p "$DEBOOTSTRAP_CACHE"
+	debootstrap --variant=minbase --cache-dir="$DEBOOTSTRAP_CACHE" --include="$packages" "$DEBIAN_SUITE" "$rootfs" "$DEBIAN_MIRROR" >"$rootfs.log" 2>&1 || {
 		tail -30 "$rootfs.log" >&2
 		rm -f "$rootfs.log"
 		return 1
@@ -95,12 +98,11 @@ for target in "${targets[@]}"; do
 			'CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]'
 		;;
 	postgres)
-		# SIGINT is PostgreSQL's fast shutdown: SIGTERM would wait for the service's pooled connections
-		# to close, which they never do, until Docker kills the database.
+		# docker import cannot set STOPSIGNAL: docker-compose.yml sets stop_signal as the official image does.
 		import_debian "$POSTGRES_IMAGE" postgresql-15 prepare_postgres \
 			'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
 			'ENV LANG=C.UTF-8' 'ENV PGDATA=/var/lib/postgresql/data' 'VOLUME /var/lib/postgresql/data' \
-			'EXPOSE 5432' 'STOPSIGNAL SIGINT' 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]'
+			'EXPOSE 5432' 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]'
 		;;
 	esac
 done
