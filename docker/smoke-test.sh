@@ -176,7 +176,10 @@ fi
 
 "${compose[@]}" --profile load down -v --remove-orphans >/dev/null 2>&1 || true
 build_started=$SECONDS
-"${compose[@]}" --profile load build >"$work/build.log" 2>&1 || {
+# The classic builder that docker-compose 1.29 drives leaves a failed step's container behind otherwise.
+build_options=()
+[ "${compose[0]}" = docker-compose ] && build_options=(--force-rm)
+"${compose[@]}" --profile load build "${build_options[@]}" >"$work/build.log" 2>&1 || {
 	tail -150 "$work/build.log"
 	fail "docker compose build failed"
 }
