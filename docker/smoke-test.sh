@@ -149,9 +149,12 @@ log "images: build $BUILD_IMAGE, base $BASE_IMAGE, $PROMETHEUS_IMAGE, $POSTGRES_
 
 # --- the Maven repository the build stage reads -------------------------------------------------
 if [ -z "${MAVEN_MIRROR_URL:-}" ]; then
+	repository=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
 	# The wrapper's Maven distribution, which a host build keeps outside the repository, goes in too.
 	distribution=$(sed -n 's|^distributionUrl=.*/org/apache/maven/apache-maven/\([^/]*\)/.*|\1|p' .mvn/wrapper/maven-wrapper.properties)
 	for packaging in zip tar.gz; do
+		[ -f "$repository/org/apache/maven/apache-maven/$distribution/apache-maven-$distribution-bin.$packaging" ] \
+			&& continue
 		./mvnw -B -q dependency:get -Dartifact="org.apache.maven:apache-maven:$distribution:$packaging:bin" -Dtransitive=false \
 			>"$work/distribution.log" 2>&1 || {
 			cat "$work/distribution.log"
@@ -161,13 +164,14 @@ if [ -z "${MAVEN_MIRROR_URL:-}" ]; then
 	mirror_port=${SMOKE_MIRROR_PORT:-18765}
 	# The interpreter itself, not a version manager's shim, so that the PID stopped at the end is the server's.
 	"$(python3 -c 'import sys; print(sys.executable)')" docker/serve-maven-repo.py "$mirror_port" \
-		"${MAVEN_REPOSITORY:-$HOME/.m2/repository}" >"$work/mirror.log" 2>&1 &
+		"$repository" >"$work/mirror.log" 2>&1 &
 	started_mirror=$!
 	# The port stays the same from run to run: the URL is a build argument, and a new one would
 	# invalidate the image's dependency layer.
 	export MAVEN_MIRROR_URL=http://127.0.0.1:$mirror_port BUILD_NETWORK=host
 	for _ in $(seq 1 20); do curl -fsS -o /dev/null "$MAVEN_MIRROR_URL/" 2>/dev/null && break; sleep 0.5; done
-	curl -fsS -o /dev/null "$MAVEN_MIRROR_URL/" || {
+	# Alive after answering: the answer came from this server, not from another one on the port.
+	curl -fsS -o /dev/null "$MAVEN_MIRROR_URL/" && kill -0 "$started_mirror" 2>/dev/null || {
 		cat "$work/mirror.log"
 		fail "the local Maven repository could not be served on 127.0.0.1:$mirror_port"
 	}
