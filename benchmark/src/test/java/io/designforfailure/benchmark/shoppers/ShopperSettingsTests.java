@@ -47,30 +47,27 @@ class ShopperSettingsTests {
 			.withMessageContaining(target);
 	}
 
-	@Test
-	void refusesMoreShoppersThanAGentleLoad() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_SHOPPERS", "21")))
-			.withMessageContaining("LOAD_SHOPPERS");
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_SHOPPERS", "0")))
-			.withMessageContaining("LOAD_SHOPPERS");
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_SHOPPERS", "many")))
-			.withMessageContaining("LOAD_SHOPPERS");
+	@ParameterizedTest
+	@ValueSource(strings = { "21", "0", "many" })
+	void refusesMoreShoppersThanAGentleLoad(String shoppers) {
+		assertRefused("LOAD_SHOPPERS", shoppers);
 	}
 
 	@Test
 	void refusesAThinkTimeThatTurnsShoppersIntoABenchmark() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_THINK_TIME", "10ms")))
-			.withMessageContaining("LOAD_THINK_TIME");
+		assertRefused("LOAD_THINK_TIME", "10ms");
 	}
 
 	@Test
 	void refusesDurationsWithoutAUnitAndLoadsThatNeverEnd() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_THINK_TIME", "1")))
-			.withMessageContaining("LOAD_THINK_TIME");
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_DURATION", "0s")))
-			.withMessageContaining("LOAD_DURATION");
-		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of("LOAD_DURATION", "8d")))
-			.withMessageContaining("LOAD_DURATION");
+		assertRefused("LOAD_THINK_TIME", "1");
+		assertRefused("LOAD_DURATION", "0s");
+		assertRefused("LOAD_DURATION", "8d");
+	}
+
+	private static void assertRefused(String variable, String value) {
+		assertThatIllegalArgumentException().isThrownBy(() -> ShopperSettings.from(Map.of(variable, value)))
+			.withMessageContaining(variable);
 	}
 
 }
