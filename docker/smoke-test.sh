@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# Runs the system in Docker exactly as docker-compose.yml describes it and proves, against the real
-# containers, that the storefront survives its dependencies: stop one, slow one down, bring it back.
+# Runs the system in Docker exactly as docker-compose.yml describes it, built from source inside the
+# images, and proves against the real containers that the storefront survives its dependencies: stop
+# one, slow one down, stop the database, bring them back; then lets the load generator browse.
 #
-# Usage (as root, after ./mvnw -B package):  bash docker/smoke-test.sh
+# Usage (as root):  bash docker/smoke-test.sh
 #
+# It builds from this work tree: .dockerignore keeps every target/ folder out of the build context,
+# so a host build cannot reach an image, and the images hold only what their build stage compiled.
 # What it needs, and does only when missing:
 # - a Docker engine: installed with apt-get and started for this run only (stopped again at the end);
-# - the JRE base image: BASE_IMAGE if given, else docker-compose.yml's default (a public JRE image)
-#   if present locally, else one built from Debian packages by docker/build-offline-images.sh and
-#   kept for the next run. It never pulls from an image registry, so it runs where none is reachable;
-# - Prometheus: the same way, PROMETHEUS_IMAGE, else the public image if present, else Debian's;
+# - the images it never pulls, so it runs where no image registry is reachable. For each of
+#   BUILD_IMAGE (JDK), BASE_IMAGE (JRE), PROMETHEUS_IMAGE and POSTGRES_IMAGE: the variable if given,
+#   else docker-compose.yml's default if present locally, else a stand-in built from Debian packages
+#   by docker/build-offline-images.sh and kept for the next run;
+# - Maven artifacts: MAVEN_MIRROR_URL if given, else this machine's local Maven repository, served
+#   on 127.0.0.1 (docker/serve-maven-repo.py) to a build with host networking; `./mvnw verify` filled
+#   it, and the Maven distribution the wrapper downloads is added to it first;
 # - Grafana: started and checked only when its image is present locally (Debian does not package it).
 # All traffic goes to ports published on 127.0.0.1. Every wait is bounded, and so is the whole run
-# (SMOKE_TIMEOUT seconds, default 900). On failure it prints the containers' state and logs.
+# (SMOKE_TIMEOUT seconds, default 1200). On failure it prints the containers' state and logs.
 set -euo pipefail
 
 if [ -z "${SMOKE_UNDER_TIMEOUT:-}" ]; then
 	export SMOKE_UNDER_TIMEOUT=1
-	exec timeout --kill-after=120 "${SMOKE_TIMEOUT:-900}" bash "$0" "$@"
+	exec timeout --kill-after=120 "${SMOKE_TIMEOUT:-1200}" bash "$0" "$@"
 fi
 
 cd "$(dirname "$0")/.."
@@ -28,6 +34,7 @@ work=$(mktemp -d /tmp/dff-smoke.XXXXXX)
 run_started=$SECONDS
 passed=0
 started_dockerd=""
+started_mirror=""
 compose_up=false
 compose=()
 
@@ -51,8 +58,11 @@ cleanup() {
 	trap - EXIT
 	if $compose_up; then
 		log "tearing down"
-		"${compose[@]}" down -v --remove-orphans --rmi local >"$work/down.log" 2>&1 || cat "$work/down.log"
-		docker image prune -f --filter label=io.designforfailure.build-stage=layers >/dev/null 2>&1 || true
+		"${compose[@]}" --profile load down -v --remove-orphans --rmi local >"$work/down.log" 2>&1 || cat "$work/down.log"
+		docker image prune -f --filter label=io.designforfailure.build-stage >/dev/null 2>&1 || true
+	fi
+	if [ -n "$started_mirror" ]; then
+		kill "$started_mirror" 2>/dev/null || true
 	fi
 	if [ -n "$started_dockerd" ]; then
 		log "stopping the Docker engine this run started (pid $started_dockerd)"
@@ -79,10 +89,6 @@ install_packages() {
 }
 
 # --- the engine ---------------------------------------------------------------------------------
-for service in search-service recommendations-service storefront-service; do
-	[ -f "$service/target/$service-0.1.0-SNAPSHOT.jar" ] \
-		|| fail "$service/target/$service-0.1.0-SNAPSHOT.jar is missing: run ./mvnw -B package -DskipTests first"
-done
 command -v python3 >/dev/null || install_packages python3
 command -v curl >/dev/null || install_packages curl
 if ! docker info >/dev/null 2>&1; then
@@ -114,41 +120,75 @@ offline_images() {
 	bash docker/build-offline-images.sh "$1" || fail "could not build the offline $1 image"
 	log "offline $1 image ready in $((SECONDS - started)) s"
 }
-if [ -z "${BASE_IMAGE:-}" ]; then
-	if has_image "$(compose_default BASE_IMAGE)"; then
-		BASE_IMAGE=$(compose_default BASE_IMAGE)
-		export BASE_IMAGE
-	else
-		export BASE_IMAGE=designing-for-failure/jre:17
-		has_image "$BASE_IMAGE" || offline_images jre
+# local_or_offline VARIABLE OFFLINE_TARGET OFFLINE_IMAGE: exports VARIABLE as given, else as
+# docker-compose.yml's default when that image is here, else as the offline stand-in, built if missing.
+local_or_offline() {
+	local variable=$1 target=$2 offline=$3
+	if [ -z "${!variable:-}" ]; then
+		if has_image "$(compose_default "$variable")"; then
+			export "$variable=$(compose_default "$variable")"
+		else
+			export "$variable=$offline"
+			has_image "$offline" || offline_images "$target"
+		fi
 	fi
-fi
-has_image "$BASE_IMAGE" || fail "base image $BASE_IMAGE is not present on this machine"
-if [ -z "${PROMETHEUS_IMAGE:-}" ]; then
-	if has_image "$(compose_default PROMETHEUS_IMAGE)"; then
-		PROMETHEUS_IMAGE=$(compose_default PROMETHEUS_IMAGE)
-		export PROMETHEUS_IMAGE
-	else
-		export PROMETHEUS_IMAGE=designing-for-failure/prometheus:local
-		has_image "$PROMETHEUS_IMAGE" || offline_images prometheus
-	fi
-fi
-services=(storefront recommendations search prometheus)
+	has_image "${!variable}" || fail "$variable ${!variable} is not present on this machine"
+}
+local_or_offline BUILD_IMAGE jdk designing-for-failure/jdk:17
+local_or_offline BASE_IMAGE jre designing-for-failure/jre:17
+local_or_offline PROMETHEUS_IMAGE prometheus designing-for-failure/prometheus:local
+local_or_offline POSTGRES_IMAGE postgres designing-for-failure/postgres:15
+services=(storefront recommendations search postgres prometheus)
 grafana_image=${GRAFANA_IMAGE:-$(compose_default GRAFANA_IMAGE)}
 if has_image "$grafana_image"; then
 	services+=(grafana)
 else
 	log "SKIPPED: Grafana, its image $grafana_image is not on this machine and is not pulled"
 fi
-log "base image $BASE_IMAGE, Prometheus image $PROMETHEUS_IMAGE"
+log "images: build $BUILD_IMAGE, base $BASE_IMAGE, $PROMETHEUS_IMAGE, $POSTGRES_IMAGE"
 
-"${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+# --- the Maven repository the build stage reads -------------------------------------------------
+if [ -z "${MAVEN_MIRROR_URL:-}" ]; then
+	repository=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
+	# The wrapper's Maven distribution, which a host build keeps outside the repository, goes in too.
+	distribution=$(sed -n 's|^distributionUrl=.*/org/apache/maven/apache-maven/\([^/]*\)/.*|\1|p' .mvn/wrapper/maven-wrapper.properties)
+	for packaging in zip tar.gz; do
+		[ -f "$repository/org/apache/maven/apache-maven/$distribution/apache-maven-$distribution-bin.$packaging" ] \
+			&& continue
+		./mvnw -B -q dependency:get -Dartifact="org.apache.maven:apache-maven:$distribution:$packaging:bin" -Dtransitive=false \
+			>"$work/distribution.log" 2>&1 || {
+			cat "$work/distribution.log"
+			fail "could not put Maven $distribution ($packaging) into the local Maven repository"
+		}
+	done
+	mirror_port=${SMOKE_MIRROR_PORT:-18765}
+	# The interpreter itself, not a version manager's shim, so that the PID stopped at the end is the server's.
+	"$(python3 -c 'import sys; print(sys.executable)')" docker/serve-maven-repo.py "$mirror_port" \
+		"$repository" >"$work/mirror.log" 2>&1 &
+	started_mirror=$!
+	# The port stays the same from run to run: the URL is a build argument, and a new one would
+	# invalidate the image's dependency layer.
+	export MAVEN_MIRROR_URL=http://127.0.0.1:$mirror_port BUILD_NETWORK=host
+	for _ in $(seq 1 20); do curl -fsS -o /dev/null "$MAVEN_MIRROR_URL/" 2>/dev/null && break; sleep 0.5; done
+	# Alive after answering: the answer came from this server, not from another one on the port.
+	curl -fsS -o /dev/null "$MAVEN_MIRROR_URL/" && kill -0 "$started_mirror" 2>/dev/null || {
+		cat "$work/mirror.log"
+		fail "the local Maven repository could not be served on 127.0.0.1:$mirror_port"
+	}
+	log "Maven artifacts from this machine's local repository, served on $MAVEN_MIRROR_URL (pid $started_mirror)"
+fi
+
+"${compose[@]}" --profile load down -v --remove-orphans >/dev/null 2>&1 || true
 build_started=$SECONDS
-"${compose[@]}" build >"$work/build.log" 2>&1 || {
-	cat "$work/build.log"
+# The classic builder that docker-compose 1.29 drives leaves a failed step's container behind otherwise.
+build_options=()
+[ "${compose[0]}" = docker-compose ] && build_options=(--force-rm)
+"${compose[@]}" --profile load build "${build_options[@]}" >"$work/build.log" 2>&1 || {
+	tail -150 "$work/build.log"
 	fail "docker compose build failed"
 }
-ok "built the three service images in $((SECONDS - build_started)) s"
+build_seconds=$((SECONDS - build_started))
+ok "built the service and load-generator images from source in $build_seconds s"
 
 # --- up and healthy -----------------------------------------------------------------------------
 up_started=$SECONDS
@@ -158,7 +198,7 @@ compose_up=true
 	fail "docker compose up failed"
 }
 
-container() { "${compose[@]}" ps -a -q "$1"; }
+container() { "${compose[@]}" --profile load ps -a -q "$1"; }
 
 # waits until a service's container reports healthy (its image's HEALTHCHECK, curl on readiness)
 wait_healthy() {
@@ -175,6 +215,8 @@ for service in search recommendations storefront; do wait_healthy "$service" 240
 curl -fsS --max-time 5 "$storefront/actuator/health/readiness" >/dev/null || fail "storefront readiness on 127.0.0.1:$STOREFRONT_PORT"
 healthy_seconds=$((SECONDS - up_started))
 ok "storefront, recommendations and search healthy $healthy_seconds s after up"
+wait_healthy postgres 60
+ok "postgres healthy (pg_isready)"
 
 # --- the storefront API -------------------------------------------------------------------------
 # GET PATH: stores the body in $work/body and sets $code and $seconds.
@@ -263,12 +305,12 @@ wait_healthy search 120
 expect_section "$query" results live false 60
 ok "search started again: results are live again"
 
-# --- search slowed down by Chaos Monkey -----------------------------------------------------------
-assault() {
-	"${compose[@]}" exec -T search curl -fsS -X POST localhost:8082/actuator/chaosmonkey/assaults \
-		-H 'Content-Type: application/json' -d "$1" >/dev/null || fail "could not set the assault $1"
+# --- search slowed down by Chaos Monkey, switched through the storefront's own chaos API ----------
+chaos() {
+	curl -fsS --max-time 10 -X POST "$storefront/api/chaos/$1" -H 'Content-Type: application/json' -d "$2" >/dev/null \
+		|| fail "POST /api/chaos/$1 $2 failed"
 }
-assault '{"level":1,"latencyActive":true,"latencyRangeStart":2000,"latencyRangeEnd":2000}'
+chaos search '{"mode":"latency","latencyMs":2000}'
 slowest=0
 for _ in 1 2 3 4 5; do
 	get "$query"
@@ -278,9 +320,50 @@ for _ in 1 2 3 4 5; do
 	slowest=$(python3 -c 'import sys; print(max(map(float, sys.argv[1:])))' "$slowest" "$seconds")
 done
 ok "search slowed to 2 s: 5 answers, all 200 and degraded ($(field "b['results']['source']"), $(field "b['results']['reason']")), slowest $slowest s"
-assault '{"latencyActive":false}'
+chaos search '{"mode":"off"}'
 expect_section "$query" results live false 60
 ok "latency assault off: results are live again"
+
+# --- the database stopped -----------------------------------------------------------------------
+"${compose[@]}" stop postgres >/dev/null 2>&1 || fail "could not stop postgres"
+expect_section "$home" recommendations live false 30
+get "/api/products/p-0002"
+[ "$code" = 200 ] || fail "product page answered $code with the database down: $(head -c 300 "$work/body")"
+ok "postgres stopped: home and product pages answer 200, recommendations live"
+"${compose[@]}" start postgres >/dev/null 2>&1 || fail "could not start postgres"
+wait_healthy postgres 60
+get "/api/products/p-0003"
+[ "$code" = 200 ] || fail "product page answered $code after the database came back"
+ok "postgres started again: healthy, product page 200"
+
+# --- the load generator ---------------------------------------------------------------------------
+# storefront_sections_total, summed over its series: every section the storefront served
+sections_served() {
+	curl -fsS --max-time 5 "$storefront/actuator/prometheus" | python3 -c '
+import re, sys
+print(int(sum(float(m.group(1)) for m in re.finditer(r"^storefront_sections_total\{[^}]*\} (\S+)$", sys.stdin.read(), re.M))))'
+}
+before=$(sections_served) || fail "could not read storefront_sections_total"
+"${compose[@]}" --profile load up -d --no-deps load-generator >"$work/load.log" 2>&1 || {
+	cat "$work/load.log"
+	fail "could not start the load generator"
+}
+after=$before
+for _ in $(seq 1 60); do
+	after=$(sections_served || echo "$before")
+	[ $((after - before)) -ge 20 ] && break
+	sleep 1
+done
+[ $((after - before)) -ge 20 ] || fail "the load generator did not move storefront_sections_total ($before -> $after in 60 s)"
+"${compose[@]}" --profile load stop load-generator >/dev/null 2>&1 || fail "could not stop the load generator"
+load_exit=$(docker inspect -f '{{.State.ExitCode}}' "$(container load-generator)")
+"${compose[@]}" --profile load logs --no-color load-generator >"$work/load-generator.log" 2>&1 || true
+grep -q '; stopped$' "$work/load-generator.log" || {
+	cat "$work/load-generator.log"
+	fail "the load generator did not stop cleanly (exit $load_exit)"
+}
+[ "$load_exit" != 137 ] || fail "the load generator had to be killed"
+ok "load generator: storefront_sections_total $before -> $after without a click, stopped cleanly ($(grep -o '[0-9]* in all' "$work/load-generator.log" | tail -1))"
 
 # --- Prometheus and the dashboard ---------------------------------------------------------------
 prometheus=http://127.0.0.1:$PROMETHEUS_PORT
@@ -315,4 +398,4 @@ if [[ " ${services[*]} " == *" grafana "* ]]; then
 	ok "Grafana serves the provisioned dashboard to an anonymous viewer"
 fi
 
-log "timings: image build $((up_started - build_started)) s, up to healthy $healthy_seconds s, whole run $((SECONDS - run_started)) s"
+log "timings: image build $build_seconds s, up to healthy $healthy_seconds s, whole run $((SECONDS - run_started)) s"

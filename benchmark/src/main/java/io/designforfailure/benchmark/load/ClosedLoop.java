@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * A bounded closed-loop load: each virtual user sends its next request only when the
@@ -29,6 +30,8 @@ public final class ClosedLoop {
 	private final Duration patience;
 
 	private final Duration think;
+
+	private final Consumer<Sample> observer;
 
 	private final List<Thread> users = new ArrayList<>();
 
@@ -54,9 +57,21 @@ public final class ClosedLoop {
 	 * and twice this, so that users do not move in lockstep
 	 */
 	public ClosedLoop(HttpClient http, Duration patience, Duration think) {
+		this(http, patience, think, (sample) -> {
+		});
+	}
+
+	/**
+	 * @param http the client every user shares
+	 * @param patience how long a user waits before giving up on a request
+	 * @param think how long a user pauses before each request, as above
+	 * @param observer told of every sample as it is taken, on the user's thread
+	 */
+	public ClosedLoop(HttpClient http, Duration patience, Duration think, Consumer<Sample> observer) {
 		this.http = http;
 		this.patience = patience;
 		this.think = think;
+		this.observer = observer;
 	}
 
 	/**
@@ -136,7 +151,9 @@ public final class ClosedLoop {
 			}
 			long end = System.nanoTime();
 			long sentMillis = TimeUnit.NANOSECONDS.toMillis(start - originNanos);
-			own.add(new Sample(sentMillis, TimeUnit.NANOSECONDS.toMicros(end - start), outcome));
+			Sample sample = new Sample(sentMillis, TimeUnit.NANOSECONDS.toMicros(end - start), outcome);
+			own.add(sample);
+			this.observer.accept(sample);
 			if (outcome == Outcome.LIVE) {
 				this.lastLiveMillis.accumulateAndGet(sentMillis, Math::max);
 			}
