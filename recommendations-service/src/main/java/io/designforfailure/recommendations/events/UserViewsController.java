@@ -1,0 +1,34 @@
+package io.designforfailure.recommendations.events;
+
+import io.designforfailure.recommendations.UserId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The views recorded for a user, read from the database: with the database down this
+ * answers 503 with {@code Retry-After}, because the in-memory snapshot keeps neither
+ * every view nor when it happened.
+ */
+@RestController
+class UserViewsController {
+
+	private static final String LIMIT_RANGE = "must be between 1 and 50";
+
+	private final ViewEventStore store;
+
+	UserViewsController(ViewEventStore store) {
+		this.store = store;
+	}
+
+	@GetMapping("/api/users/{userId}/views")
+	UserViews views(@PathVariable @UserId String userId, @RequestParam(defaultValue = "10") @Min(value = 1,
+			message = LIMIT_RANGE) @Max(value = 50, message = LIMIT_RANGE) int limit) {
+		return this.store.views(userId, limit);
+	}
+
+}
