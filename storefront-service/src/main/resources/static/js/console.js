@@ -148,7 +148,9 @@ async function poll() {
 			renderDependency(name, dependency);
 		}
 		setText(metric(views, 'delivered', 'Delivered'), String(report.views.delivered));
-		setText(metric(views, 'undelivered', 'Dropped or failed'), String(report.views.undelivered));
+		setText(metric(views, 'pending', 'Waiting for redelivery'), String(report.views.pending));
+		setText(metric(views, 'redelivered', 'Redelivered'), String(report.views.redelivered));
+		setText(metric(views, 'dropped', 'Dropped'), String(report.views.dropped));
 		setText(status, `Updated at ${new Date().toLocaleTimeString()}`);
 		document.body.dataset.loaded = 'true';
 	}

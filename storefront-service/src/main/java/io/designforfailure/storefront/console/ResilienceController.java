@@ -51,7 +51,8 @@ class ResilienceController {
 			dependencies.put(name, dependency(name));
 		}
 		return new ResilienceReport(dependencies,
-				new ViewsReport(this.views.views("delivered"), this.views.views("undelivered")));
+				new ViewsReport(this.views.views("delivered"), this.views.views("duplicate"),
+						this.views.views("redelivered"), this.views.views("dropped"), this.views.pending()));
 	}
 
 	private DependencyReport dependency(String name) {
@@ -107,7 +108,7 @@ class ResilienceController {
 			long failedWithRetry) {
 	}
 
-	record ViewsReport(long delivered, long undelivered) {
+	record ViewsReport(long delivered, long duplicate, long redelivered, long dropped, int pending) {
 	}
 
 }
