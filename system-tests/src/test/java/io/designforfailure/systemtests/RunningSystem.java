@@ -256,6 +256,10 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		}
 		awaitRecovered(Service.SEARCH);
 		awaitRecovered(Service.RECOMMENDATIONS);
+		// Views kept during this test are delivered before the next one counts its own.
+		await("the storefront's kept views delivered").atMost(RECOVERY_LIMIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> new Scrape(scrape(Service.STOREFRONT)).sum("storefront_views_pending", "") == 0);
 	}
 
 	@Override
