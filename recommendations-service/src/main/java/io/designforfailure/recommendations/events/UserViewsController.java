@@ -1,8 +1,7 @@
 package io.designforfailure.recommendations.events;
 
+import io.designforfailure.recommendations.Limit;
 import io.designforfailure.recommendations.UserId;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserViewsController {
 
-	private static final String LIMIT_RANGE = "must be between 1 and 50";
-
 	private final ViewEventStore store;
 
 	UserViewsController(ViewEventStore store) {
@@ -26,8 +23,7 @@ class UserViewsController {
 	}
 
 	@GetMapping("/api/users/{userId}/views")
-	UserViews views(@PathVariable @UserId String userId, @RequestParam(defaultValue = "10") @Min(value = 1,
-			message = LIMIT_RANGE) @Max(value = 50, message = LIMIT_RANGE) int limit) {
+	UserViews views(@PathVariable @UserId String userId, @RequestParam(defaultValue = "10") @Limit int limit) {
 		return this.store.views(userId, limit);
 	}
 

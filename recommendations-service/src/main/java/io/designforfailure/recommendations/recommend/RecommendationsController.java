@@ -3,10 +3,9 @@ package io.designforfailure.recommendations.recommend;
 import io.designforfailure.catalog.Catalog;
 import io.designforfailure.catalog.Product;
 import io.designforfailure.recommendations.FieldProblemException;
+import io.designforfailure.recommendations.Limit;
 import io.designforfailure.recommendations.ProductId;
 import io.designforfailure.recommendations.UserId;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/recommendations")
 class RecommendationsController {
 
-	private static final String LIMIT_RANGE = "must be between 1 and 50";
-
 	private final Catalog catalog;
 
 	private final Recommender recommender;
@@ -35,15 +32,13 @@ class RecommendationsController {
 
 	@GetMapping
 	UserRecommendations forUser(@RequestParam(required = false) @UserId String userId,
-			@RequestParam(defaultValue = "10") @Min(value = 1, message = LIMIT_RANGE) @Max(value = 50,
-					message = LIMIT_RANGE) int limit) {
+			@RequestParam(defaultValue = "10") @Limit int limit) {
 		return this.recommender.forUser(userId, limit);
 	}
 
 	@GetMapping("/products/{id}")
 	ProductRecommendations forProduct(@PathVariable @ProductId String id,
-			@RequestParam(defaultValue = "10") @Min(value = 1, message = LIMIT_RANGE) @Max(value = 50,
-					message = LIMIT_RANGE) int limit) {
+			@RequestParam(defaultValue = "10") @Limit int limit) {
 		Product product = this.catalog.find(id)
 			.orElseThrow(() -> new FieldProblemException(HttpStatus.NOT_FOUND, "id", "id " + id + " is not a product"));
 		return this.recommender.forProduct(product, limit);
