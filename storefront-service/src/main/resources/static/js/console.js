@@ -24,7 +24,10 @@ const CACHE_WORDS = {
 
 const VIEW_WORDS = {
 	delivered: 'Delivered',
-	undelivered: 'Dropped or failed',
+	duplicate: 'Delivered twice, counted once',
+	pending: 'Waiting for redelivery',
+	redelivered: 'Redelivered',
+	dropped: 'Dropped',
 };
 
 let chaosDependencies = [];

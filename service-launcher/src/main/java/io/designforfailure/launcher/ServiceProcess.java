@@ -218,7 +218,7 @@ public final class ServiceProcess {
 		}
 	}
 
-	private static int freeLoopbackPort() {
+	static int freeLoopbackPort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -42,7 +42,10 @@ import static org.awaitility.Awaitility.await;
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "storefront.recommendations.best-sellers.refresh-enabled=false")
+		properties = { "storefront.recommendations.best-sellers.refresh-enabled=false",
+				// Kept views are not sent again behind the next test's back, so every
+				// test counts only its own requests.
+				"storefront.recommendations.views.first-retry=1h", "storefront.recommendations.views.max-retry=1h" })
 @Import(WireMockTestSupport.MovableTime.class)
 public abstract class WireMockTestSupport {
 

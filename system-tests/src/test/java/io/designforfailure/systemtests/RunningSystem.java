@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,15 +16,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.designforfailure.launcher.PostgresServer;
 import io.designforfailure.launcher.ServiceProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three real services on free ports of 127.0.0.1, started once for the whole test run
- * and put back into a healthy state (chaos off, every process up, both breakers closed)
- * after each test.
+ * The three real services and recommendations-service's real PostgreSQL on free ports of
+ * 127.0.0.1, started once for the whole test run and put back into a healthy state (chaos
+ * off, every process up, both breakers closed) after each test.
  */
 final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
@@ -51,17 +53,27 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
 	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
 
+	/** Named as in compose and the demo. */
+	private static final String DATABASE = "recommendations";
+
+	private final PostgresServer database;
+
 	private final Path root;
 
 	private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-shutdown");
 
 	private RunningSystem(Path root, String version, Path logs) {
 		this.root = root;
-		for (Service dependency : List.of(Service.SEARCH, Service.RECOMMENDATIONS)) {
-			this.processes.put(dependency,
-					launch(root, version, logs, dependency).arguments(List.of("--spring.profiles.active=chaos-monkey"))
-						.build());
-		}
+		this.database = PostgresServer.createOnFreePort(databaseDirectory());
+		this.processes.put(Service.SEARCH,
+				launch(root, version, logs, Service.SEARCH).arguments(List.of("--spring.profiles.active=chaos-monkey"))
+					.build());
+		this.processes.put(Service.RECOMMENDATIONS,
+				launch(root, version, logs, Service.RECOMMENDATIONS)
+					.arguments(List.of("--spring.profiles.active=chaos-monkey"))
+					.environment(Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE),
+							"SPRING_DATASOURCE_USERNAME", DATABASE, "SPRING_DATASOURCE_PASSWORD", DATABASE))
+					.build());
 		this.processes.put(Service.STOREFRONT,
 				launch(root, version, logs, Service.STOREFRONT)
 					.arguments(List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
@@ -69,6 +81,22 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 					.environment(Map.of("RECOMMENDATIONS_URL", process(Service.RECOMMENDATIONS).uri("").toString(),
 							"SEARCH_URL", process(Service.SEARCH).uri("").toString()))
 					.build());
+	}
+
+	/**
+	 * A fresh data directory per run, which the server's unprivileged user (when we are
+	 * root) can reach.
+	 */
+	private static Path databaseDirectory() {
+		try {
+			Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
+					"postgres-");
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** A service's own jar, its log under this run's logs, and the shared JVM options. */
@@ -98,6 +126,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 				logs);
 		Runtime.getRuntime().addShutdownHook(system.shutdownHook);
 		try {
+			system.startDatabase();
 			system.processes.values().forEach(ServiceProcess::start);
 			system.processes.values().forEach(ServiceProcess::awaitHealthy);
 		}
@@ -114,6 +143,20 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
 	ServiceProcess process(Service service) {
 		return this.processes.get(service);
+	}
+
+	/**
+	 * Starts recommendations-service's database, if it is stopped, with its role and
+	 * database.
+	 */
+	void startDatabase() {
+		this.database.start();
+		this.database.ensureDatabase(DATABASE, DATABASE, DATABASE);
+	}
+
+	/** Stops the database with a fast shutdown, as an operator would. */
+	void stopDatabase() {
+		this.database.stop();
 	}
 
 	Answer storefront(String path) {
@@ -201,6 +244,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	 * closed.
 	 */
 	void restore() {
+		startDatabase();
 		for (Service dependency : List.of(Service.SEARCH, Service.RECOMMENDATIONS)) {
 			if (!process(dependency).isAlive()) {
 				restart(dependency);
@@ -212,6 +256,10 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		}
 		awaitRecovered(Service.SEARCH);
 		awaitRecovered(Service.RECOMMENDATIONS);
+		// Views kept during this test are delivered before the next one counts its own.
+		await("the storefront's kept views delivered").atMost(RECOVERY_LIMIT)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> new Scrape(scrape(Service.STOREFRONT)).sum("storefront_views_pending", "") == 0);
 	}
 
 	@Override
@@ -232,6 +280,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 				process.stop();
 			}
 		}
+		this.database.stop();
 	}
 
 	private Answer send(HttpRequest.Builder request) {

@@ -5,11 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Bounds of the idempotency key store.
+ * How long idempotency keys are remembered.
  *
- * @param maximumSize keys kept at most; beyond that the least useful are forgotten
- * @param expireAfterWrite how long a key is remembered after its first use
+ * @param timeToLive how long a key is remembered after its first use; a repeat after that
+ * is a new view
+ * @param expiryInterval how often the keys older than that are deleted
  */
 @ConfigurationProperties("recommendations.idempotency")
-record IdempotencyProperties(long maximumSize, Duration expireAfterWrite) {
+record IdempotencyProperties(Duration timeToLive, Duration expiryInterval) {
 }

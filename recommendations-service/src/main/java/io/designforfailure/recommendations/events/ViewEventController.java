@@ -1,5 +1,7 @@
 package io.designforfailure.recommendations.events;
 
+import java.time.Clock;
+
 import io.designforfailure.catalog.Catalog;
 import io.designforfailure.catalog.Product;
 import io.designforfailure.recommendations.history.ViewHistory;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Records product views exactly once per idempotency key, so that clients may retry a
- * view without counting it twice.
+ * view without counting it twice. With the database down a view is refused with 503 and
+ * {@code Retry-After}, never half-recorded: the client keeps it and sends it again.
  */
 @RestController
 class ViewEventController {
@@ -27,7 +30,7 @@ class ViewEventController {
 
 	private final Catalog catalog;
 
-	private final IdempotencyStore idempotencyStore;
+	private final ViewEventStore store;
 
 	private final ViewHistory history;
 
@@ -35,10 +38,13 @@ class ViewEventController {
 
 	private final Counter duplicates;
 
-	ViewEventController(Catalog catalog, IdempotencyStore idempotencyStore, ViewHistory history,
+	private final Clock clock;
+
+	ViewEventController(Catalog catalog, ViewEventStore store, ViewHistory history, Clock clock,
 			MeterRegistry registry) {
 		this.catalog = catalog;
-		this.idempotencyStore = idempotencyStore;
+		this.store = store;
+		this.clock = clock;
 		this.history = history;
 		this.recorded = Counter.builder("recommendations.views.recorded")
 			.description("Views recorded in the history, once per idempotency key")
@@ -56,8 +62,9 @@ class ViewEventController {
 		Product product = this.catalog.find(event.productId())
 			.orElseThrow(
 					() -> FieldProblem.badRequest("productId", "productId " + event.productId() + " is not a product"));
-		return switch (this.idempotencyStore.claim(idempotencyKey, event)) {
+		return switch (this.store.claim(idempotencyKey, event, this.clock.instant())) {
 			case FIRST -> {
+				// After the commit: the snapshot never holds a view the database lost.
 				this.history.record(event.userId(), product.id());
 				this.recorded.increment();
 				yield ResponseEntity.accepted().body(ViewEventStatus.ACCEPTED);

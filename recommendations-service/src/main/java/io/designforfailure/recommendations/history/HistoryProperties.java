@@ -10,14 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seed the synthetic views recorded at start-up
  */
 @ConfigurationProperties("recommendations.history")
-record HistoryProperties(int maxUsers, int maxViewsPerUser, Seed seed) {
+public record HistoryProperties(int maxUsers, int maxViewsPerUser, Seed seed) {
 
 	/**
 	 * @param users how many synthetic users to seed
 	 * @param viewsPerUser how many views each of them makes
 	 * @param randomSeed fixed so that every start seeds the same history
 	 */
-	record Seed(int users, int viewsPerUser, long randomSeed) {
+	public record Seed(int users, int viewsPerUser, long randomSeed) {
 	}
 
 }

@@ -41,6 +41,17 @@ public class ViewHistory {
 	}
 
 	/**
+	 * Forgets everything and records the views in their order: the snapshot of what the
+	 * database holds, taken once it can be read.
+	 */
+	public synchronized void replaceAll(List<View> views) {
+		this.viewsByUser.clear();
+		this.viewCounts.clear();
+		this.coViewCounts.clear();
+		views.forEach((view) -> record(view.userId(), view.productId()));
+	}
+
+	/**
 	 * Records that a user viewed a product. A product counts as co-viewed with every
 	 * other product in the user's recent views the first time the user views it, so a
 	 * user who keeps reloading one page does not inflate its co-views.

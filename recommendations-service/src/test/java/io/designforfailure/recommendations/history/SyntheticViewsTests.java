@@ -54,7 +54,7 @@ class SyntheticViewsTests {
 
 	private static ViewHistory seeded() {
 		ViewHistory history = new ViewHistory(10_000, 20);
-		SyntheticViews.record(history, catalog, seed);
+		history.replaceAll(SyntheticViews.generate(catalog, seed));
 		return history;
 	}
 

@@ -3,6 +3,7 @@ package io.designforfailure.storefront.guard;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.lang.Nullable;
 
@@ -53,6 +54,15 @@ public class DependencyFailure extends RuntimeException {
 	@Nullable
 	public HttpStatusCode status() {
 		return this.status;
+	}
+
+	/**
+	 * Whether the dependency refused the request itself, a 4xx other than 429: sending it
+	 * again unchanged will never succeed.
+	 */
+	public boolean requestRefused() {
+		return this.status != null && this.status.is4xxClientError()
+				&& this.status.value() != HttpStatus.TOO_MANY_REQUESTS.value();
 	}
 
 	@Nullable

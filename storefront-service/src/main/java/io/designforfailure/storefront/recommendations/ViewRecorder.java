@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
+import io.designforfailure.storefront.guard.DependencyFailure;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
@@ -15,18 +16,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Records product views without making a product page wait or fail: each view is sent off
- * the request thread by the {@code views} thread-pool bulkhead, under one idempotency key
- * kept across its retries so recommendations-service counts it once. A view that cannot
- * be delivered is counted in {@code storefront_views_total{outcome="undelivered"}}, never
- * dropped silently.
+ * Records product views without making a product page wait or fail, and without losing
+ * one: each view is sent off the request thread by the {@code views} thread-pool
+ * bulkhead, under one idempotency key kept across its retries and redeliveries so
+ * recommendations-service counts it once. A view that cannot be delivered now (breaker
+ * open, unreachable, 503, timeout, bulkhead full) waits in the {@link ViewRedelivery}
+ * queue. {@code storefront_views_total{outcome}} counts {@code delivered},
+ * {@code duplicate}, {@code redelivered} and {@code dropped}.
  */
 @Component
-public class ViewRecorder implements DependencyReporter {
+public class ViewRecorder implements SmartLifecycle, DependencyReporter {
+
+	static final String DUPLICATE = "duplicate";
+
+	private static final String METRIC = "storefront.views";
 
 	private static final Logger logger = LoggerFactory.getLogger(ViewRecorder.class);
 
@@ -38,47 +46,82 @@ public class ViewRecorder implements DependencyReporter {
 
 	private final Counter delivered;
 
-	private final Counter undelivered;
+	private final Counter duplicates;
+
+	private final Counter redelivered;
+
+	private final Counter dropped;
+
+	private final ViewRedelivery redelivery;
+
+	private volatile boolean running;
 
 	ViewRecorder(RecommendationsClient client, DependencyGuards guards, RecommendationsProperties properties,
-			ThreadPoolBulkheadRegistry bulkheads, MeterRegistry registry) {
+			ViewsProperties views, ThreadPoolBulkheadRegistry bulkheads, MeterRegistry registry) {
 		this.client = client;
 		this.guard = guards.guard(properties);
 		this.sender = bulkheads.bulkhead("views");
-		this.delivered = views("delivered", registry);
-		this.undelivered = views("undelivered", registry);
+		this.delivered = outcome(registry, "delivered");
+		this.duplicates = outcome(registry, DUPLICATE);
+		this.redelivered = outcome(registry, "redelivered");
+		this.dropped = outcome(registry, "dropped");
+		this.redelivery = new ViewRedelivery(views, (pending) -> deliver(pending.view(), pending.idempotencyKey()),
+				registry);
 	}
 
 	/** Sends the view in the background; returns at once. */
 	public void record(String userId, String productId) {
-		ViewEvent view = new ViewEvent(userId, productId);
-		String idempotencyKey = UUID.randomUUID().toString();
+		PendingView view = new PendingView(new ViewEvent(userId, productId), UUID.randomUUID().toString());
 		try {
-			this.sender.executeSupplier(() -> deliver(view, idempotencyKey)).whenComplete((receipt, failure) -> {
-				if (failure != null) {
-					undelivered(view, unwrap(failure).getMessage());
-				}
-			});
+			this.sender.executeSupplier(() -> deliver(view.view(), view.idempotencyKey()))
+				.whenComplete((receipt, failure) -> {
+					if (failure == null) {
+						(DUPLICATE.equals(receipt.status()) ? this.duplicates : this.delivered).increment();
+					}
+					else {
+						undelivered(view, unwrap(failure));
+					}
+				});
 		}
 		catch (BulkheadFullException ex) {
-			undelivered(view, "views bulkhead full");
+			this.redelivery.add(view);
 		}
 	}
 
 	/** Delivers one view; retried only when it carries a key. */
 	ViewReceipt deliver(ViewEvent view, @Nullable String idempotencyKey) {
-		ViewReceipt receipt = this.guard.write(idempotencyKey, () -> this.client.recordView(idempotencyKey, view));
-		this.delivered.increment();
-		return receipt;
+		try {
+			return this.guard.write(idempotencyKey, () -> this.client.recordView(idempotencyKey, view));
+		}
+		catch (DependencyFailure failure) {
+			if (failure.requestRefused()) {
+				throw new ViewRefusedException(failure.getMessage(), failure);
+			}
+			throw failure;
+		}
 	}
 
-	private void undelivered(ViewEvent view, String why) {
-		logger.info("View of {} by {} not delivered: {}", view.productId(), view.userId(), why);
-		this.undelivered.increment();
+	/** How many views wait for redelivery now. */
+	public int pending() {
+		return this.redelivery.pending();
 	}
 
-	private static Counter views(String outcome, MeterRegistry registry) {
-		return Counter.builder("storefront.views")
+	private void undelivered(PendingView view, Throwable failure) {
+		if (failure instanceof ViewRefusedException) {
+			// A 4xx will never succeed, however often it is sent: a bug to see in the
+			// log.
+			logger.warn("View of {} by {} refused: {}", view.view().productId(), view.view().userId(),
+					failure.getMessage());
+			this.dropped.increment();
+			return;
+		}
+		logger.info("View of {} by {} kept for redelivery: {}", view.view().productId(), view.view().userId(),
+				failure.getMessage());
+		this.redelivery.add(view);
+	}
+
+	static Counter outcome(MeterRegistry registry, String outcome) {
+		return Counter.builder(METRIC)
 			.description("Product views sent to recommendations-service, by outcome")
 			.tag("outcome", outcome)
 			.register(registry);
@@ -93,11 +136,39 @@ public class ViewRecorder implements DependencyReporter {
 		return this.guard.name();
 	}
 
-	/** How many views were delivered, and how many not, since start. */
+	/** What became of the views sent since start, and how many wait now. */
 	@Override
 	public Map<String, Object> details() {
 		return Map.of("views",
-				Map.of("delivered", (long) this.delivered.count(), "undelivered", (long) this.undelivered.count()));
+				Map.of("delivered", (long) this.delivered.count(), "duplicate", (long) this.duplicates.count(),
+						"redelivered", (long) this.redelivered.count(), "dropped", (long) this.dropped.count(),
+						"pending", (long) pending()));
+	}
+
+	@Override
+	public void start() {
+		this.redelivery.start();
+		this.running = true;
+	}
+
+	/**
+	 * After the web server has stopped taking requests (a lower phase stops later), so no
+	 * new view arrives while the queue is flushed.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.redelivery.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
 	}
 
 }
