@@ -1,5 +1,10 @@
 package io.designforfailure.web;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.designforfailure.web.deadline.RequestDeadline;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +18,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A small service that breaks every rule once, for the problem tests. */
+/**
+ * A small service for the module's tests: endpoints that break every input rule once, one
+ * that reports its deadline, and one that holds requests in flight until released.
+ */
 @SpringBootApplication
-class ProblemsApplication {
+public class ProblemsApplication {
+
+	/** How many requests reached a controller, so a test can tell a drop from work. */
+	public static final AtomicInteger invocations = new AtomicInteger();
+
+	/** Requests inside {@code /api/hold}. */
+	public static volatile CountDownLatch entered = new CountDownLatch(0);
+
+	/** Opens to let the requests in {@code /api/hold} finish. */
+	public static volatile CountDownLatch release = new CountDownLatch(0);
 
 	@RestController
 	static class RulesController {
@@ -39,6 +56,19 @@ class ProblemsApplication {
 		@PostMapping(path = "/api/views", consumes = "application/json")
 		String view(@RequestHeader("Idempotency-Key") String key, @RequestBody @jakarta.validation.Valid View view) {
 			return key;
+		}
+
+		@GetMapping("/api/deadline")
+		String deadline() {
+			invocations.incrementAndGet();
+			return RequestDeadline.current().remaining().map((left) -> String.valueOf(left.toMillis())).orElse("none");
+		}
+
+		@GetMapping("/api/hold")
+		String hold() throws InterruptedException {
+			invocations.incrementAndGet();
+			entered.countDown();
+			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
 		}
 
 		@GetMapping("/api/busy")

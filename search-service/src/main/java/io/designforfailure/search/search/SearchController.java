@@ -1,6 +1,7 @@
 package io.designforfailure.search.search;
 
 import io.designforfailure.web.Inputs;
+import io.designforfailure.web.deadline.RequestDeadline;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -22,7 +23,9 @@ class SearchController {
 
 	@GetMapping("/api/search")
 	SearchResponse search(@RequestParam String q, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-		return this.index.search(Inputs.query(q), limit);
+		// The caller's deadline bounds the query: nobody reads an answer that comes
+		// later.
+		return this.index.search(Inputs.query(q), limit, RequestDeadline.current()::isExpired);
 	}
 
 }
