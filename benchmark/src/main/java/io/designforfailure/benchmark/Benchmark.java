@@ -28,7 +28,7 @@ import io.designforfailure.benchmark.scenario.Scenarios;
  * scenario.
  * <p>
  * Usage, from the repository root after {@code ./mvnw -q -B -DskipTests package}:
- * {@code java -jar benchmark/target/benchmark-0.1.0-SNAPSHOT.jar [--quick|--full] [--only=ID,...] [--root=DIR] [--out=DIR]}
+ * {@code java -jar benchmark/target/benchmark-VERSION.jar [--quick|--full] [--only=ID,...] [--root=DIR] [--out=DIR]}
  */
 public final class Benchmark {
 

@@ -122,8 +122,9 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		RunningSystem system = new RunningSystem(root, System.getProperty("system-tests.version", "0.1.0-SNAPSHOT"),
-				logs);
+		// The jars' version comes from the pom (surefire's system-tests.version), never
+		// from here.
+		RunningSystem system = new RunningSystem(root, System.getProperty("system-tests.version"), logs);
 		Runtime.getRuntime().addShutdownHook(system.shutdownHook);
 		try {
 			system.startDatabase();

@@ -2,6 +2,7 @@ package io.designforfailure.benchmark.fault;
 
 import java.time.Duration;
 
+import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.launcher.ServiceProcess;
 
@@ -32,15 +33,25 @@ public interface Fault {
 		};
 	}
 
-	static Fault latency(ServiceProcess dependency, Duration latency) {
-		return assault(dependency, () -> Chaos.latency(dependency, latency));
+	/** Every call to the dependency named so in the storefront waits {@code latency}. */
+	static Fault latency(Lab lab, String dependency, Duration latency) {
+		ServiceProcess storefront = lab.storefront(Mode.GUARDED);
+		return assault(storefront, dependency, () -> Chaos.latency(storefront, dependency, latency));
 	}
 
-	static Fault failingEvery(ServiceProcess dependency, int nth) {
-		return assault(dependency, () -> Chaos.exceptions(dependency, nth));
+	/**
+	 * Every {@code nth} call to the dependency named so in the storefront answers 500.
+	 */
+	static Fault failingEvery(Lab lab, String dependency, int nth) {
+		ServiceProcess storefront = lab.storefront(Mode.GUARDED);
+		return assault(storefront, dependency, () -> Chaos.errors(storefront, dependency, nth));
 	}
 
-	private static Fault assault(ServiceProcess dependency, Runnable on) {
+	/**
+	 * Switched through one storefront: both call the same dependencies, so the assault
+	 * reaches both.
+	 */
+	private static Fault assault(ServiceProcess storefront, String dependency, Runnable on) {
 		return new Fault() {
 
 			@Override
@@ -50,7 +61,7 @@ public interface Fault {
 
 			@Override
 			public void end() {
-				Chaos.calm(dependency);
+				Chaos.off(storefront, dependency);
 			}
 
 		};

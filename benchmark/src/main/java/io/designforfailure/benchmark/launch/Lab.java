@@ -20,8 +20,6 @@ import io.designforfailure.launcher.ServiceProcess;
  */
 public final class Lab implements AutoCloseable {
 
-	private static final String VERSION = "0.1.0-SNAPSHOT";
-
 	/** Every service gets the same small heap, so both storefronts are measured alike. */
 	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
@@ -39,6 +37,8 @@ public final class Lab implements AutoCloseable {
 			List<String> arguments = new ArrayList<>(mode.arguments());
 			// Tomcat's thread metrics exist only with its MBean registry on.
 			arguments.add("--server.tomcat.mbeanregistry.enabled=true");
+			// The faults are switched through the storefront's /api/chaos.
+			arguments.add("--storefront.chaos.enabled=true");
 			this.storefronts.put(mode,
 					ServiceProcess
 						.builder("storefront-service (" + mode.label() + ")", jar(root, work, "storefront-service"),
@@ -104,11 +104,24 @@ public final class Lab implements AutoCloseable {
 	}
 
 	/**
+	 * The services are built with the benchmark, so they carry its version: the one its
+	 * jar's manifest has from the pom.
+	 */
+	private static String version() {
+		String version = Lab.class.getPackage().getImplementationVersion();
+		if (version == null) {
+			throw new IllegalStateException("No Implementation-Version in the manifest: run the benchmark from its jar "
+					+ "(./demo bench, or java -jar benchmark/target/benchmark-*.jar)");
+		}
+		return version;
+	}
+
+	/**
 	 * A private copy of the module's jar: a build elsewhere in the repository that
 	 * rewrites the jar under a running JVM breaks its class loading mid-run.
 	 */
 	private static Path jar(Path root, Path work, String module) {
-		Path jar = ServiceProcess.builtJar(root, module, VERSION);
+		Path jar = ServiceProcess.builtJar(root, module, version());
 		Path copy = work.resolve("jars").resolve(jar.getFileName());
 		try {
 			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);

@@ -20,7 +20,7 @@ public final class Scenarios {
 		Scenario healthy = new Scenario("healthy", "healthy (home + search)", Endpoint.MIXED, null, null, 0, false,
 				null, null);
 		Scenario hanging = new Scenario("search-hanging", "search hanging (" + hang.toSeconds() + " s), search",
-				Endpoint.SEARCH, "search", (lab) -> Fault.latency(lab.search(), hang), 1, false, null, null);
+				Endpoint.SEARCH, "search", (lab) -> Fault.latency(lab, "search", hang), 1, false, null, null);
 		if (!full) {
 			return List.of(healthy, hanging);
 		}
@@ -36,13 +36,14 @@ public final class Scenarios {
 				new Scenario("recommendations-killed", "recommendations killed, home", Endpoint.HOME, "recommendations",
 						(lab) -> Fault.killed(lab.recommendations()), 1, false, null, null),
 				new Scenario("recommendations-failing", "recommendations 500 every 2nd call, home", Endpoint.HOME,
-						"recommendations", (lab) -> Fault.failingEvery(lab.recommendations(), 2), 1, false, null, null),
+						"recommendations", (lab) -> Fault.failingEvery(lab, "recommendations", 2), 1, false, null,
+						null),
 				new Scenario("search-slow", "search slow (2 s), search", Endpoint.SEARCH, "search",
-						(lab) -> Fault.latency(lab.search(), Duration.ofSeconds(2)), 1, false, null, null),
+						(lab) -> Fault.latency(lab, "search", Duration.ofSeconds(2)), 1, false, null, null),
 				new Scenario("search-flapping", "search flapping (500s, 10 s on/off), search", Endpoint.SEARCH,
-						"search", (lab) -> Fault.failingEvery(lab.search(), 1), 2, false, null, null),
+						"search", (lab) -> Fault.failingEvery(lab, "search", 1), 2, false, null, null),
 				hanging, new Scenario("isolation", "home while search hangs under load, home", Endpoint.HOME, "search",
-						(lab) -> Fault.latency(lab.search(), hang), 1, true, isolationFault, drained));
+						(lab) -> Fault.latency(lab, "search", hang), 1, true, isolationFault, drained));
 	}
 
 }

@@ -24,6 +24,11 @@ record Assaults(Integer level, Boolean latencyActive, Integer latencyRangeStart,
 	static final int MAX_LATENCY_MS = 30_000;
 
 	/**
+	 * Chaos Monkey's own upper bound for its {@code level}.
+	 */
+	static final int MAX_EVERY_NTH = 10_000;
+
+	/**
 	 * The assaults for a console request; one mode at a time, so each switches the other
 	 * off.
 	 */
@@ -35,20 +40,34 @@ record Assaults(Integer level, Boolean latencyActive, Integer latencyRangeStart,
 		if (!"latency".equals(mode) && request.latencyMs() != null) {
 			throw FieldProblem.badRequest("latencyMs", "Field 'latencyMs' applies only to mode 'latency'");
 		}
+		if ("off".equals(mode) && request.everyNth() != null) {
+			throw new InvalidInputException("everyNth",
+					"Field 'everyNth' applies only to modes 'latency' and 'errors'");
+		}
 		return switch (mode) {
-			case "latency" -> latency(request.latencyMs());
-			case "errors" -> new Assaults(1, false, null, null, true);
+			case "latency" -> latency(request.latencyMs(), level(request.everyNth()));
+			case "errors" -> new Assaults(level(request.everyNth()), false, null, null, true);
 			case "off" -> new Assaults(null, false, null, null, false);
 			default -> throw FieldProblem.badRequest("mode", "Field 'mode' must be latency, errors or off");
 		};
 	}
 
-	private static Assaults latency(Integer latencyMs) {
+	private static int level(Integer everyNth) {
+		if (everyNth == null) {
+			return 1;
+		}
+		if (everyNth < 1 || everyNth > MAX_EVERY_NTH) {
+			throw new InvalidInputException("everyNth", "Field 'everyNth' must be a number from 1 to " + MAX_EVERY_NTH);
+		}
+		return everyNth;
+	}
+
+	private static Assaults latency(Integer latencyMs, int level) {
 		if (latencyMs == null || latencyMs < 1 || latencyMs > MAX_LATENCY_MS) {
 			throw FieldProblem.badRequest("latencyMs",
 					"Field 'latencyMs' must be a number of milliseconds from 1 to " + MAX_LATENCY_MS);
 		}
-		return new Assaults(1, true, latencyMs, latencyMs, false);
+		return new Assaults(level, true, latencyMs, latencyMs, false);
 	}
 
 }

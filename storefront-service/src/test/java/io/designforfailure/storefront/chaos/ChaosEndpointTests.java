@@ -46,6 +46,8 @@ class ChaosEndpointTests extends WireMockTestSupport {
 					recommendations | {"mode":"latency","latencyMs":2000} | {"level":1,"latencyActive":true,"latencyRangeStart":2000,"latencyRangeEnd":2000,"exceptionsActive":false}
 					search          | {"mode":"errors"}                   | {"level":1,"latencyActive":false,"exceptionsActive":true}
 					search          | {"mode":"off"}                      | {"latencyActive":false,"exceptionsActive":false}
+					search          | {"mode":"errors","everyNth":2}      | {"level":2,"latencyActive":false,"exceptionsActive":true}
+					search          | {"mode":"latency","latencyMs":50,"everyNth":3} | {"level":3,"latencyActive":true,"latencyRangeStart":50,"latencyRangeEnd":50,"exceptionsActive":false}
 					""")
 	void forwardsEachModeAsChaosMonkeyAssaults(String dependency, String request, String assaults) {
 		stub(server(dependency), post(urlPathEqualTo(ASSAULTS)).willReturn(ok("Assault config has changed")));
@@ -68,6 +70,9 @@ class ChaosEndpointTests extends WireMockTestSupport {
 			{"mode":"latency","latencyMs":30001} | latencyMs
 			{"mode":"latency","latencyMs":"abc"} | latencyMs
 			{"mode":"errors","latencyMs":100}    | latencyMs
+			{"mode":"errors","everyNth":0}       | everyNth
+			{"mode":"errors","everyNth":10001}   | everyNth
+			{"mode":"off","everyNth":2}          | everyNth
 			{"mode":                             | body
 			""")
 	void rejectsABadRequestWithAProblemNamingTheField(String request, String field) {
