@@ -101,8 +101,8 @@ public abstract class WireMockTestSupport {
 		stubSearch(searchResults("warm-up"));
 		stubRecommendations(popularRecommendations());
 		for (int i = 0; i < 20; i++) {
-			getJson("/api/search?q=warm-up-" + i);
-			getJson("/api/home");
+			fetch("/api/search?q=warm-up-" + i);
+			fetch("/api/home");
 		}
 		warmedUp = true;
 	}
@@ -121,6 +121,14 @@ public abstract class WireMockTestSupport {
 		WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(60));
 		server.start();
 		return server;
+	}
+
+	/**
+	 * GETs {@code path}, which must already be URL-encoded, and returns the answer for
+	 * AssertJ's JSON assertions.
+	 */
+	protected StorefrontAnswer fetch(String path) {
+		return StorefrontAnswer.get(this.rest, path);
 	}
 
 	/**

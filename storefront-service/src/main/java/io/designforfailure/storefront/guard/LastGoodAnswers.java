@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The last good answer per key, kept to serve when the dependency fails: bounded in size,
- * and an entry lives a fixed time after its last live refresh. Degraded beats dark.
+ * and an entry lives a fixed time after its last live refresh, timed by the ticker it is
+ * given so that tests move time instead of waiting. Degraded beats dark.
  *
  * @param <V> the answer type
  */
@@ -17,8 +19,12 @@ public final class LastGoodAnswers<V> {
 
 	private final Cache<String, Stamped<V>> answers;
 
-	public LastGoodAnswers(long maximumSize, Duration timeToLive) {
-		this.answers = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(timeToLive).build();
+	public LastGoodAnswers(long maximumSize, Duration timeToLive, Ticker ticker) {
+		this.answers = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterWrite(timeToLive)
+			.ticker(ticker)
+			.build();
 	}
 
 	public void put(String key, V answer, Instant asOf) {

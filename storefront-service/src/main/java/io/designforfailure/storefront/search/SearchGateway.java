@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.designforfailure.storefront.guard.DependencyFailure;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
@@ -39,13 +40,15 @@ public class SearchGateway implements DependencyReporter {
 
 	private final LastGoodAnswers<ProductDetails> products;
 
-	SearchGateway(SearchClient client, DependencyGuards guards, SearchProperties properties, Clock clock) {
+	SearchGateway(SearchClient client, DependencyGuards guards, SearchProperties properties, Clock clock,
+			Ticker ticker) {
 		this.client = client;
 		this.guard = guards.guard(properties);
 		this.clock = clock;
 		this.limit = properties.limit();
-		this.results = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive());
-		this.products = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive());
+		this.results = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive(), ticker);
+		this.products = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive(),
+				ticker);
 	}
 
 	/** Searches for {@code query}, which the caller has already validated. */

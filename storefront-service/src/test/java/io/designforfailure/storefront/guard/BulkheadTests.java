@@ -1,12 +1,12 @@
 package io.designforfailure.storefront.guard;
 
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -41,21 +41,17 @@ class BulkheadTests extends WireMockTestSupport {
 		}
 		assertThat(this.held).hasSize(20);
 
-		Timed searchAnswer = timed("/api/search?q=stalled");
-		Timed home = timed("/api/home?userId=ada");
+		StorefrontAnswer searchAnswer = fetch("/api/search?q=stalled");
+		StorefrontAnswer home = fetch("/api/home?userId=ada");
 
-		JsonNode results = searchAnswer.body().get("results");
-		assertThat(results.get("reason").asText()).isEqualTo("bulkhead-full");
+		assertThat(searchAnswer.section("results")).hasReason("bulkhead-full");
 		assertThat(searchAnswer.elapsed()).isLessThan(Duration.ofMillis(500));
 		assertThat(requestsTo(search, SEARCH_PATH)).isZero();
-		assertThat(home.body().get("recommendations").get("source").asText()).isEqualTo("live");
+		assertThat(home.section("recommendations")).isLive();
 		assertThat(home.elapsed()).isLessThan(Duration.ofMillis(800));
-		assertThat(getJson("/api/resilience").getBody()
-			.get("dependencies")
-			.get("search")
-			.get("bulkhead")
-			.get("availableConcurrentCalls")
-			.asInt()).isZero();
+		assertThat(fetch("/api/resilience")).extractingPath("$.dependencies.search.bulkhead.availableConcurrentCalls")
+			.asNumber()
+			.isEqualTo(0);
 	}
 
 	@Test
@@ -66,7 +62,7 @@ class BulkheadTests extends WireMockTestSupport {
 		}
 
 		for (int i = 0; i < 15; i++) {
-			getJson("/api/search?q=crowded-" + i);
+			fetch("/api/search?q=crowded-" + i);
 		}
 
 		assertThat(this.circuitBreakers.circuitBreaker("search").getMetrics().getNumberOfFailedCalls()).isZero();

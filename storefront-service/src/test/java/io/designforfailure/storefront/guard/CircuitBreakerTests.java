@@ -1,10 +1,10 @@
 package io.designforfailure.storefront.guard;
 
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +27,22 @@ class CircuitBreakerTests extends WireMockTestSupport {
 		stubSearch(status(503));
 
 		for (int i = 0; i < 4; i++) {
-			getJson("/api/search?q=down-" + i);
+			fetch("/api/search?q=down-" + i);
 		}
 
 		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		int requestsWhenOpened = requestsTo(search, SEARCH_PATH);
-		Timed answer = timed("/api/search?q=down-again");
+		StorefrontAnswer answer = fetch("/api/search?q=down-again");
 		assertThat(requestsTo(search, SEARCH_PATH)).as("no call reaches search").isEqualTo(requestsWhenOpened);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(500));
-		assertThat(answer.body().get("results").get("reason").asText()).isEqualTo("circuit-open");
+		assertThat(answer.section("results")).hasReason("circuit-open");
 	}
 
 	@Test
 	void goesHalfOpenAfterTheOpenDurationAndClosesOnSuccess() {
 		stubRecommendations(status(503));
 		for (int i = 0; i < 4; i++) {
-			getJson("/api/home?userId=ada");
+			fetch("/api/home?userId=ada");
 		}
 		assertThat(breaker("recommendations").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
@@ -51,19 +51,16 @@ class CircuitBreakerTests extends WireMockTestSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> breaker("recommendations").getState() == CircuitBreaker.State.HALF_OPEN);
 		for (int i = 0; i < 3; i++) {
-			getJson("/api/home?userId=ada");
+			fetch("/api/home?userId=ada");
 		}
 
 		assertThat(breaker("recommendations").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-		JsonNode section = getJson("/api/home?userId=ada").getBody().get("recommendations");
-		assertThat(section.get("source").asText()).isEqualTo("live");
-		JsonNode transitions = getJson("/api/resilience").getBody()
-			.get("dependencies")
-			.get("recommendations")
-			.get("transitions");
-		assertThat(transitions.get(0).get("to").asText()).isEqualTo("CLOSED");
-		assertThat(transitions.get(1).get("to").asText()).isEqualTo("HALF_OPEN");
-		assertThat(transitions.get(2).get("to").asText()).isEqualTo("OPEN");
+		assertThat(fetch("/api/home?userId=ada").section("recommendations")).isLive();
+		StorefrontAnswer report = fetch("/api/resilience");
+		String transitions = "$.dependencies.recommendations.transitions";
+		assertThat(report).extractingPath(transitions + "[0].to").asString().isEqualTo("CLOSED");
+		assertThat(report).extractingPath(transitions + "[1].to").asString().isEqualTo("HALF_OPEN");
+		assertThat(report).extractingPath(transitions + "[2].to").asString().isEqualTo("OPEN");
 	}
 
 	@Test
@@ -72,7 +69,7 @@ class CircuitBreakerTests extends WireMockTestSupport {
 		stubSearch(searchResults("slow").withFixedDelay(215));
 
 		for (int i = 0; i < 12 && breaker("search").getState() == CircuitBreaker.State.CLOSED; i++) {
-			getJson("/api/search?q=slow-" + i);
+			fetch("/api/search?q=slow-" + i);
 		}
 
 		CircuitBreaker.Metrics metrics = breaker("search").getMetrics();

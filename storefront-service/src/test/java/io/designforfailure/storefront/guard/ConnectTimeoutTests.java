@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.designforfailure.storefront.StorefrontAnswer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,10 +52,9 @@ class ConnectTimeoutTests {
 
 	@Test
 	void reportsAHostThatNeverAcceptsAsUnavailable() {
-		JsonNode results = this.rest.getForObject("/api/search?q=anyone", JsonNode.class).get("results");
+		StorefrontAnswer answer = StorefrontAnswer.get(this.rest, "/api/search?q=anyone");
 
-		assertThat(results.get("source").asText()).isEqualTo("fallback");
-		assertThat(results.get("reason").asText()).isEqualTo("unavailable");
+		assertThat(answer.section("results")).isDegraded("fallback", "unavailable");
 	}
 
 	/** A listening socket with a backlog of one, filled by connections nobody accepts. */

@@ -1,20 +1,16 @@
 package io.designforfailure.storefront.guard;
 
-import io.designforfailure.storefront.WireMockTestSupport;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.designforfailure.storefront.StorefrontAnswer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,28 +33,23 @@ class ConnectionRefusedTests {
 
 	@Test
 	void servesTheGenericListWhenRecommendationsRefusesConnections() {
-		Instant start = Instant.now();
-		ResponseEntity<JsonNode> home = this.rest.getForEntity("/api/home?userId=ada", JsonNode.class);
+		StorefrontAnswer home = StorefrontAnswer.get(this.rest, "/api/home?userId=ada");
 
-		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(1500));
-		assertThat(home.getStatusCode()).isEqualTo(HttpStatus.OK);
-		JsonNode section = home.getBody().get("recommendations");
-		assertThat(section.get("source").asText()).isEqualTo("fallback");
-		assertThat(section.get("reason").asText()).isEqualTo("unavailable");
-		assertThat(section.get("items")).as("the shipped best sellers").hasSizeGreaterThanOrEqualTo(5);
+		assertThat(home.elapsed()).isLessThan(Duration.ofMillis(1500));
+		assertThat(home.status()).isEqualTo(HttpStatus.OK);
+		assertThat(home.section("recommendations")).isDegraded("fallback", "unavailable")
+			.items()
+			.as("the shipped best sellers")
+			.hasSizeGreaterThanOrEqualTo(5);
 	}
 
 	@Test
 	void servesAnEmptyProductSectionWhenSearchHasNeverAnswered() {
-		ResponseEntity<JsonNode> page = this.rest.getForEntity("/api/products/p-0001", JsonNode.class);
+		StorefrontAnswer page = StorefrontAnswer.get(this.rest, "/api/products/p-0001");
 
-		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-		JsonNode product = page.getBody().get("product");
-		assertThat(product.get("source").asText()).isEqualTo("fallback");
-		assertThat(product.get("reason").asText()).isEqualTo("unavailable");
-		assertThat(product.get("items")).isEmpty();
-		assertThat(page.getBody().get("related").get("items")).extracting((item) -> item.get("id").asText())
-			.doesNotContain("p-0001");
+		assertThat(page.status()).isEqualTo(HttpStatus.OK);
+		assertThat(page.section("product")).isDegraded("fallback", "unavailable").items().isEmpty();
+		assertThat(page.section("related")).items().extracting("id").doesNotContain("p-0001");
 	}
 
 	private static int freePort() throws IOException {

@@ -1,10 +1,10 @@
 package io.designforfailure.storefront.guard;
 
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 
@@ -26,40 +26,38 @@ class DependencyFaultTests extends WireMockTestSupport {
 	void answersWithTheGenericListWhenRecommendationsHangs() {
 		stubRecommendations(popularRecommendations().withFixedDelay(5_000));
 
-		Timed home = timed("/api/home?userId=ada");
+		StorefrontAnswer home = fetch("/api/home?userId=ada");
 
-		assertDegraded(home, "fallback", "timeout");
-		assertThat(home.body().get("recommendations").get("items")).isNotEmpty();
+		assertDegraded(home, "recommendations", "fallback", "timeout");
+		assertThat(home.section("recommendations")).items().isNotEmpty();
 	}
 
 	@Test
 	void timesOutASearchThatDripsItsBodyOneChunkAtATime() {
 		stubSearch(searchResults("drip").withChunkedDribbleDelay(40, 4_000));
 
-		Timed result = timed("/api/search?q=drip");
-
-		assertDegraded(result, "fallback", "timeout");
+		assertDegraded(fetch("/api/search?q=drip"), "results", "fallback", "timeout");
 	}
 
 	@Test
 	void answersWhenTheConnectionIsReset() {
 		stubSearch(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-		assertDegraded(timed("/api/search?q=reset"), "fallback", "unavailable");
+		assertDegraded(fetch("/api/search?q=reset"), "results", "fallback", "unavailable");
 	}
 
 	@Test
 	void answersWhenTheDependencyClosesWithoutAResponse() {
 		stubSearch(aResponse().withFault(Fault.EMPTY_RESPONSE));
 
-		assertDegraded(timed("/api/search?q=empty"), "fallback", "unavailable");
+		assertDegraded(fetch("/api/search?q=empty"), "results", "fallback", "unavailable");
 	}
 
 	@Test
 	void answersWhenAChunkIsMalformed() {
 		stubSearch(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
-		assertDegraded(timed("/api/search?q=chunk"), "fallback", "error");
+		assertDegraded(fetch("/api/search?q=chunk"), "results", "fallback", "error");
 	}
 
 	@Test
@@ -68,14 +66,14 @@ class DependencyFaultTests extends WireMockTestSupport {
 
 		// HttpClient cannot tell garbage from no status line at all: both are "no
 		// response".
-		assertDegraded(timed("/api/search?q=garbage"), "fallback", "unavailable");
+		assertDegraded(fetch("/api/search?q=garbage"), "results", "fallback", "unavailable");
 	}
 
 	@Test
 	void answersWhenTheBodyIsNotJson() {
 		stubSearch(okJson("{\"query\":\"x\",\"items\":[{\"id\":"));
 
-		assertDegraded(timed("/api/search?q=malformed"), "fallback", "error");
+		assertDegraded(fetch("/api/search?q=malformed"), "results", "fallback", "error");
 		assertThat(requestsTo(search, SEARCH_PATH)).as("a malformed answer is not retried").isEqualTo(1);
 	}
 
@@ -83,7 +81,7 @@ class DependencyFaultTests extends WireMockTestSupport {
 	void answersWhenTheBodyHasTheWrongShape() {
 		stubSearch(okJson("{\"query\":\"x\",\"total\":1,\"hits\":[]}"));
 
-		assertDegraded(timed("/api/search?q=shape"), "fallback", "error");
+		assertDegraded(fetch("/api/search?q=shape"), "results", "fallback", "error");
 	}
 
 	@Test
@@ -92,25 +90,21 @@ class DependencyFaultTests extends WireMockTestSupport {
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><body><h1>Bad Gateway</h1></body></html>"));
 
-		assertDegraded(timed("/api/search?q=html"), "fallback", "error");
+		assertDegraded(fetch("/api/search?q=html"), "results", "fallback", "error");
 	}
 
 	@Test
 	void answersWhenTheDependencyFailsWithAServerError() {
 		stubRecommendations(status(500));
 
-		assertDegraded(timed("/api/home?userId=ada"), "fallback", "error");
+		assertDegraded(fetch("/api/home?userId=ada"), "recommendations", "fallback", "error");
 		assertThat(requestsTo(recommendations, RECOMMENDATIONS_PATH)).as("a 500 is a bug, not retried").isEqualTo(1);
 	}
 
-	private static void assertDegraded(Timed answer, String source, String reason) {
-		assertThat(answer.response().getStatusCode()).isEqualTo(HttpStatus.OK);
+	private static void assertDegraded(StorefrontAnswer answer, String section, String source, String reason) {
+		assertThat(answer.status()).isEqualTo(HttpStatus.OK);
 		assertThat(answer.elapsed()).isLessThan(WITHIN_BUDGET);
-		JsonNode section = answer.body().has("results") ? answer.body().get("results")
-				: answer.body().get("recommendations");
-		assertThat(section.get("source").asText()).isEqualTo(source);
-		assertThat(section.get("degraded").asBoolean()).isTrue();
-		assertThat(section.get("reason").asText()).isEqualTo(reason);
+		assertThat(answer.section(section)).isDegraded(source, reason);
 	}
 
 }

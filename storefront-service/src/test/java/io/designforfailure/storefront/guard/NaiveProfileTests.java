@@ -23,7 +23,7 @@ class NaiveProfileTests extends WireMockTestSupport {
 		stubSearch(status(503));
 
 		for (int i = 0; i < 25; i++) {
-			getJson("/api/search?q=naive-" + i);
+			fetch("/api/search?q=naive-" + i);
 		}
 
 		assertThat(requestsTo(search, SEARCH_PATH)).as("one attempt per call, every call let through").isEqualTo(25);

@@ -1,5 +1,6 @@
 package io.designforfailure.storefront.guard;
 
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +24,13 @@ class RetryTests extends WireMockTestSupport {
 	@Test
 	void triesThreeTimesThenFallsBackWhenSearchKeepsAnswering503() {
 		stubSearch(status(503));
-		long failedWithRetry = searchRetries().get("failedWithRetry").asLong();
+		long failedWithRetry = searchCallsFailedWithRetry();
 
-		JsonNode results = getJson("/api/search?q=unlucky").getBody().get("results");
+		StorefrontAnswer answer = fetch("/api/search?q=unlucky");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
-		assertThat(results.get("source").asText()).isEqualTo("fallback");
-		assertThat(results.get("reason").asText()).isEqualTo("error");
-		assertThat(searchRetries().get("failedWithRetry").asLong()).isEqualTo(failedWithRetry + 1);
+		assertThat(answer.section("results")).isDegraded("fallback", "error");
+		assertThat(searchCallsFailedWithRetry()).isEqualTo(failedWithRetry + 1);
 	}
 
 	@Test
@@ -48,11 +47,10 @@ class RetryTests extends WireMockTestSupport {
 			.whenScenarioStateIs("failed twice")
 			.willReturn(searchResults("third time lucky")));
 
-		JsonNode results = getJson("/api/search?q=third%20time%20lucky").getBody().get("results");
+		StorefrontAnswer answer = fetch("/api/search?q=third%20time%20lucky");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
-		assertThat(results.get("source").asText()).isEqualTo("live");
-		assertThat(results.get("items")).hasSize(2);
+		assertThat(answer.section("results")).isLive().items().hasSize(2);
 	}
 
 	@Test
@@ -61,7 +59,7 @@ class RetryTests extends WireMockTestSupport {
 		CircuitBreaker.Metrics before = this.circuitBreakers.circuitBreaker("search").getMetrics();
 		int bufferedBefore = before.getNumberOfBufferedCalls();
 
-		int status = getJson("/api/products/p-0404").getStatusCode().value();
+		int status = fetch("/api/products/p-0404").status().value();
 
 		assertThat(status).isEqualTo(404);
 		assertThat(requestsTo(search, "/api/products/p-0404")).isEqualTo(1);
@@ -74,10 +72,10 @@ class RetryTests extends WireMockTestSupport {
 	void neverRetriesA400AndTheBreakerDoesNotCountIt() {
 		stubSearch(status(400));
 
-		JsonNode results = getJson("/api/search?q=refused").getBody().get("results");
+		StorefrontAnswer answer = fetch("/api/search?q=refused");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(1);
-		assertThat(results.get("source").asText()).isEqualTo("fallback");
+		assertThat(answer.section("results")).hasSource("fallback");
 		assertThat(this.circuitBreakers.circuitBreaker("search").getMetrics().getNumberOfFailedCalls()).isZero();
 	}
 
@@ -91,28 +89,28 @@ class RetryTests extends WireMockTestSupport {
 			.whenScenarioStateIs("free")
 			.willReturn(searchResults("patience")));
 
-		JsonNode results = getJson("/api/search?q=patience").getBody().get("results");
+		StorefrontAnswer answer = fetch("/api/search?q=patience");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(2);
-		assertThat(results.get("source").asText()).isEqualTo("live");
+		assertThat(answer.section("results")).isLive();
 	}
 
 	@Test
 	void givesUpAtOnceWhenRetryAfterDoesNotFitTheBudget() {
 		stubSearch(status(503).withHeader("Retry-After", "5"));
 
-		Timed answer = timed("/api/search?q=come%20back%20later");
+		StorefrontAnswer answer = fetch("/api/search?q=come%20back%20later");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(1);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(900));
-		assertThat(answer.body().get("results").get("source").asText()).isEqualTo("fallback");
+		assertThat(answer.section("results")).hasSource("fallback");
 	}
 
 	@Test
 	void neverRetriesA429WithoutRetryAfter() {
 		stubSearch(status(429));
 
-		getJson("/api/search?q=slow%20down");
+		fetch("/api/search?q=slow%20down");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(1);
 	}
@@ -120,15 +118,15 @@ class RetryTests extends WireMockTestSupport {
 	@Test
 	void boundsAHangingSearchByTheBudgetAcrossAllAttempts() {
 		stubSearch(searchResults("slow").withFixedDelay(5_000));
-		long failedWithRetry = searchRetries().get("failedWithRetry").asLong();
+		long failedWithRetry = searchCallsFailedWithRetry();
 
-		Timed answer = timed("/api/search?q=slow");
+		StorefrontAnswer answer = fetch("/api/search?q=slow");
 
 		// Three attempts cut at 250 ms and two backoffs fit in the 1 s budget.
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(1500));
-		assertThat(answer.body().get("results").get("reason").asText()).isEqualTo("timeout");
-		assertThat(searchRetries().get("failedWithRetry").asLong()).isEqualTo(failedWithRetry + 1);
+		assertThat(answer.section("results")).hasReason("timeout");
+		assertThat(searchCallsFailedWithRetry()).isEqualTo(failedWithRetry + 1);
 	}
 
 	@Test
@@ -139,7 +137,7 @@ class RetryTests extends WireMockTestSupport {
 
 		for (int call = 0; call < 10; call++) {
 			search.resetRequests();
-			getJson("/api/search?q=backoff-" + call);
+			fetch("/api/search?q=backoff-" + call);
 			List<Long> times = search.getAllServeEvents()
 				.stream()
 				.map((event) -> event.getRequest().getLoggedDate().getTime())
@@ -166,15 +164,16 @@ class RetryTests extends WireMockTestSupport {
 		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
-	private JsonNode searchRetries() {
-		return getJson("/api/resilience").getBody().get("dependencies").get("search").get("retry");
+	private long searchCallsFailedWithRetry() {
+		Number failed = fetch("/api/resilience").read("$.dependencies.search.retry.failedWithRetry");
+		return failed.longValue();
 	}
 
 	@Test
 	void tellsTheDependencyHowLongEachAttemptWillStillBeAwaited() {
 		stubSearch(status(503));
 
-		getJson("/api/search?q=deadline");
+		fetch("/api/search?q=deadline");
 
 		List<ServeEvent> attempts = search.getAllServeEvents()
 			.stream()

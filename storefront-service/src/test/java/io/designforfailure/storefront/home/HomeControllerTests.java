@@ -1,16 +1,15 @@
 package io.designforfailure.storefront.home;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,17 +24,15 @@ class HomeControllerTests extends WireMockTestSupport {
 		recommendations.stubFor(get(urlPathEqualTo(RECOMMENDATIONS_PATH)).withQueryParam("userId", equalTo("ada"))
 			.willReturn(personalRecommendations("ada")));
 
-		ResponseEntity<JsonNode> response = getJson("/api/home?userId=ada");
+		StorefrontAnswer home = fetch("/api/home?userId=ada");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		JsonNode section = response.getBody().get("recommendations");
-		assertThat(section.get("source").asText()).isEqualTo("live");
-		assertThat(section.get("degraded").asBoolean()).isFalse();
-		assertThat(section.get("reason").isNull()).isTrue();
-		assertThat(section.get("asOf").asText()).isNotBlank();
-		assertThat(section.get("items")).hasSize(2);
-		assertThat(section.get("items").get(0).get("id").asText()).isEqualTo("p-0015");
-		assertThat(section.get("items").get(0).get("price").decimalValue()).isEqualByComparingTo("21.00");
+		assertThat(home.status()).isEqualTo(HttpStatus.OK);
+		assertThat(home.section("recommendations")).isLive().items().hasSize(2);
+		assertThat(home.section("recommendations")).extractingPath("asOf").asString().isNotBlank();
+		assertThat(home.section("recommendations")).extractingPath("items[0].id").asString().isEqualTo("p-0015");
+		assertThat(home.section("recommendations")).extractingPath("items[0].price")
+			.convertTo(InstanceOfAssertFactories.BIG_DECIMAL)
+			.isEqualByComparingTo("21.00");
 	}
 
 	@Test
@@ -43,10 +40,10 @@ class HomeControllerTests extends WireMockTestSupport {
 		recommendations.stubFor(get(urlPathEqualTo(RECOMMENDATIONS_PATH)).withQueryParam("userId", absent())
 			.willReturn(popularRecommendations()));
 
-		JsonNode section = getJson("/api/home").getBody().get("recommendations");
+		StorefrontAnswer home = fetch("/api/home");
 
-		assertThat(section.get("source").asText()).isEqualTo("live");
-		assertThat(section.get("items").get(0).get("id").asText()).isEqualTo("p-0070");
+		assertThat(home.section("recommendations")).isLive();
+		assertThat(home.section("recommendations")).extractingPath("items[0].id").asString().isEqualTo("p-0070");
 	}
 
 }

@@ -1,14 +1,9 @@
 package io.designforfailure.storefront.product;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -28,15 +23,13 @@ class ProductControllerTests extends WireMockTestSupport {
 				 {"id":"p-0015","name":"Trail Gaiters","category":"running","price":21.00}]}
 				""")));
 
-		JsonNode body = getJson("/api/products/p-0001").getBody();
+		StorefrontAnswer page = fetch("/api/products/p-0001");
 
-		JsonNode product = body.get("product");
-		assertThat(product.get("source").asText()).isEqualTo("live");
-		assertThat(product.get("items").get(0).get("description").asText()).isEqualTo("Grippy.");
-		assertThat(product.get("items").get(0).get("tags")).hasSize(2);
-		JsonNode related = body.get("related");
-		assertThat(related.get("source").asText()).isEqualTo("live");
-		assertThat(related.get("items").get(0).get("id").asText()).isEqualTo("p-0015");
+		assertThat(page.section("product")).isLive();
+		assertThat(page.section("product")).extractingPath("items[0].description").asString().isEqualTo("Grippy.");
+		assertThat(page.section("product")).extractingPath("items[0].tags").asArray().hasSize(2);
+		assertThat(page.section("related")).isLive();
+		assertThat(page.section("related")).extractingPath("items[0].id").asString().isEqualTo("p-0015");
 	}
 
 }

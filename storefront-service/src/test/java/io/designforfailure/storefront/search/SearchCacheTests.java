@@ -1,11 +1,14 @@
 package io.designforfailure.storefront.search;
 
+import io.designforfailure.storefront.MovableTicker;
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.designforfailure.storefront.guard.LastGoodAnswers;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +26,25 @@ class SearchCacheTests extends WireMockTestSupport {
 	@Test
 	void servesCachedResultsWithTheirOriginalAsOfWhenSearchFails() {
 		stubSearch(searchResults("tent"));
-		JsonNode live = getJson("/api/search?q=tent").getBody().get("results");
-		assertThat(live.get("source").asText()).isEqualTo("live");
+		StorefrontAnswer live = fetch("/api/search?q=tent");
+		assertThat(live.section("results")).isLive();
 
 		search.resetAll();
-		stubSearch(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER));
-		JsonNode cached = getJson("/api/search?q=%20%20TENT%20").getBody().get("results");
+		stubSearch(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		StorefrontAnswer cached = fetch("/api/search?q=%20%20TENT%20");
 
-		assertThat(cached.get("source").asText()).isEqualTo("cache");
-		assertThat(cached.get("degraded").asBoolean()).isTrue();
-		assertThat(cached.get("reason").asText()).isEqualTo("unavailable");
-		assertThat(cached.get("asOf").asText()).isEqualTo(live.get("asOf").asText());
-		assertThat(cached.get("items")).isEqualTo(live.get("items"));
+		assertThat(cached.section("results")).isDegraded("cache", "unavailable");
+		assertThat(cached).extractingPath("$.results.asOf").isEqualTo(live.read("$.results.asOf"));
+		assertThat(cached).extractingPath("$.results.items").isEqualTo(live.read("$.results.items"));
 	}
 
 	@Test
 	void servesAnEmptyFallbackForAQueryNeverSeen() {
 		stubSearch(status(503));
 
-		JsonNode results = getJson("/api/search?q=never%20asked%20before").getBody().get("results");
+		StorefrontAnswer answer = fetch("/api/search?q=never%20asked%20before");
 
-		assertThat(results.get("source").asText()).isEqualTo("fallback");
-		assertThat(results.get("items")).isEmpty();
-		assertThat(results.get("reason").asText()).isEqualTo("error");
+		assertThat(answer.section("results")).isDegraded("fallback", "error").items().isEmpty();
 	}
 
 	@Test
@@ -54,19 +53,21 @@ class SearchCacheTests extends WireMockTestSupport {
 				{"id":"p-0021","name":"Two-Person Backpacking Tent","category":"outdoor","price":249.00,
 				 "description":"Freestanding.","tags":["tent"]}
 				""")));
-		getJson("/api/products/p-0021");
+		fetch("/api/products/p-0021");
 		search.resetAll();
 		search.stubFor(get(urlPathEqualTo("/api/products/p-0021")).willReturn(status(503)));
 
-		JsonNode product = getJson("/api/products/p-0021").getBody().get("product");
+		StorefrontAnswer page = fetch("/api/products/p-0021");
 
-		assertThat(product.get("source").asText()).isEqualTo("cache");
-		assertThat(product.get("items").get(0).get("name").asText()).isEqualTo("Two-Person Backpacking Tent");
+		assertThat(page.section("product")).hasSource("cache");
+		assertThat(page.section("product")).extractingPath("items[0].name")
+			.asString()
+			.isEqualTo("Two-Person Backpacking Tent");
 	}
 
 	@Test
 	void keepsNoMoreEntriesThanItsBound() {
-		LastGoodAnswers<String> answers = new LastGoodAnswers<>(100, Duration.ofHours(1));
+		LastGoodAnswers<String> answers = new LastGoodAnswers<>(100, Duration.ofHours(1), Ticker.systemTicker());
 
 		for (int i = 0; i < 1_000; i++) {
 			answers.put("query " + i, "results " + i, Instant.now());
@@ -76,12 +77,15 @@ class SearchCacheTests extends WireMockTestSupport {
 	}
 
 	@Test
-	void forgetsAnEntryAfterItsTimeToLive() throws InterruptedException {
-		LastGoodAnswers<String> answers = new LastGoodAnswers<>(100, Duration.ofMillis(50));
+	void forgetsAnEntryAfterItsTimeToLive() {
+		MovableTicker ticker = new MovableTicker();
+		LastGoodAnswers<String> answers = new LastGoodAnswers<>(100, Duration.ofMinutes(10), ticker);
 		answers.put("tent", "results", Instant.now());
 
-		Thread.sleep(120);
+		ticker.advance(Duration.ofMinutes(9));
+		assertThat(answers.get("tent")).isPresent();
 
+		ticker.advance(Duration.ofMinutes(2));
 		assertThat(answers.get("tent")).isEmpty();
 	}
 

@@ -1,0 +1,63 @@
+package io.designforfailure.storefront;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.AssertProvider;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.test.http.HttpMessageContentConverter;
+import org.springframework.test.json.JsonContent;
+import org.springframework.test.json.JsonContentAssert;
+
+/**
+ * A storefront answer as a test sees it: its status, its JSON body and how long it took.
+ * {@code assertThat(answer)} asserts on the body with AssertJ's JSON assertions, and
+ * {@code assertThat(answer.section("results"))} on one section of it.
+ *
+ * @param status the HTTP status
+ * @param body the JSON body
+ * @param elapsed how long the storefront took to answer
+ */
+public record StorefrontAnswer(HttpStatusCode status, JsonContent body,
+		Duration elapsed) implements AssertProvider<JsonContentAssert> {
+
+	/** Lets {@code convertTo(...)} turn a JSON value into a Java one. */
+	private static final HttpMessageContentConverter JACKSON = HttpMessageContentConverter
+		.of(new MappingJackson2HttpMessageConverter());
+
+	/**
+	 * GETs {@code path}, which must already be URL-encoded, so tests can send exactly the
+	 * bytes they mean.
+	 */
+	public static StorefrontAnswer get(TestRestTemplate rest, String path) {
+		Instant start = Instant.now();
+		ResponseEntity<String> response = rest.getForEntity(URI.create(rest.getRootUri() + path), String.class);
+		return new StorefrontAnswer(response.getStatusCode(), new JsonContent(response.getBody(), JACKSON),
+				Duration.between(start, Instant.now()));
+	}
+
+	/** The section named {@code name}, such as {@code results} or {@code related}. */
+	public AssertProvider<SectionAssert> section(String name) {
+		return () -> new SectionAssert(this.body, name);
+	}
+
+	/**
+	 * The value at the JSON path {@code path}, for a test that compares one answer with a
+	 * later one.
+	 */
+	public <T> T read(String path) {
+		return JsonPath.read(this.body.getJson(), path);
+	}
+
+	@Override
+	public JsonContentAssert assertThat() {
+		return new JsonContentAssert(this.body);
+	}
+
+}
