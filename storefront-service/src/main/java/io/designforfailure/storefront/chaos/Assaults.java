@@ -41,8 +41,7 @@ record Assaults(Integer level, Boolean latencyActive, Integer latencyRangeStart,
 			throw FieldProblem.badRequest("latencyMs", "Field 'latencyMs' applies only to mode 'latency'");
 		}
 		if ("off".equals(mode) && request.everyNth() != null) {
-			throw new InvalidInputException("everyNth",
-					"Field 'everyNth' applies only to modes 'latency' and 'errors'");
+			throw FieldProblem.badRequest("everyNth", "Field 'everyNth' applies only to modes 'latency' and 'errors'");
 		}
 		return switch (mode) {
 			case "latency" -> latency(request.latencyMs(), level(request.everyNth()));
@@ -57,7 +56,7 @@ record Assaults(Integer level, Boolean latencyActive, Integer latencyRangeStart,
 			return 1;
 		}
 		if (everyNth < 1 || everyNth > MAX_EVERY_NTH) {
-			throw new InvalidInputException("everyNth", "Field 'everyNth' must be a number from 1 to " + MAX_EVERY_NTH);
+			throw FieldProblem.badRequest("everyNth", "Field 'everyNth' must be a number from 1 to " + MAX_EVERY_NTH);
 		}
 		return everyNth;
 	}

@@ -18,12 +18,12 @@ import org.springframework.lang.Nullable;
 /**
  * Runs the calls to one dependency under its guards. Outermost first: <pre>
  * Retry( CircuitBreaker( Bulkhead( attempt ))), all inside the CallBudget
- * </pre> where each attempt is first admitted by the {@link AdaptiveThrottle}, then
- * bounded by the {@link ExchangeTimer}, and a failed attempt is tried again only when
- * {@link #decide} says so. The retry waits outside the bulkhead, so a call backing off
- * holds no permit, and the breaker sees every attempt, so a dependency failing three
- * times per call opens it sooner. A failed call ends as a {@link DependencyFailure} whose
- * reason the gateway shows.
+ * </pre> where a call's first attempt is admitted by the {@link AdaptiveThrottle}, each
+ * attempt is bounded by the {@link ExchangeTimer}, and a failed attempt is tried again
+ * only when {@link #decide} says so, the {@link RetryBudget} included. The retry waits
+ * outside the bulkhead, so a call backing off holds no permit, and the breaker sees every
+ * attempt, so a dependency failing three times per call opens it sooner. A failed call
+ * ends as a {@link DependencyFailure} whose reason the gateway shows.
  */
 public final class DependencyGuard {
 
@@ -124,15 +124,20 @@ public final class DependencyGuard {
 		AtomicInteger attempts = new AtomicInteger();
 		return () -> {
 			int attempt = attempts.incrementAndGet();
+			// The throttle holds back new calls; retries are the retry budget's to allow,
+			// so
+			// a retry the dependency asked for (Retry-After) is not held back by its own
+			// load
+			// signal.
 			if (attempt == 1) {
 				this.overload.callStarted();
+				if (!this.overload.admits()) {
+					throw DependencyFailure.refusedByGuard(Reason.OVERLOADED, this.name, null);
+				}
 			}
 			Duration limit = callBudget.nextAttemptLimit();
 			if (limit.isZero()) {
 				throw DependencyFailure.refusedByGuard(Reason.TIMEOUT, this.name, null);
-			}
-			if (!this.overload.admits()) {
-				throw DependencyFailure.refusedByGuard(Reason.OVERLOADED, this.name, null);
 			}
 			try {
 				T result = this.timer.limit(limit, exchange);

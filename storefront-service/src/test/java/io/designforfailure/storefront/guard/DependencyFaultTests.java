@@ -34,7 +34,10 @@ class DependencyFaultTests extends WireMockTestSupport {
 
 	@Test
 	void timesOutASearchThatDripsItsBodyOneChunkAtATime() {
-		stubSearch(searchResults("drip").withChunkedDribbleDelay(40, 4_000));
+		// A chunk every 10 ms: every read succeeds long before the per-read socket
+		// timeout,
+		// so only the timer on the whole exchange can cut this answer short.
+		stubSearch(searchResults("drip").withChunkedDribbleDelay(400, 4_000));
 
 		assertDegraded(fetch("/api/search?q=drip"), "results", "fallback", "timeout");
 	}
