@@ -34,7 +34,7 @@ attempt-timeout|guard/DependencyGuard.java|T result = this.timer.limit(limit, ex
 total-budget|guard/CallBudget.java|return remaining().minus(wait).compareTo(this.attemptTimeout) >= 0;|return true;|RetryTests
 retry|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(|return run((CircuitBreaker.decorateSupplier(|RetryTests
 retry-only-transient|guard/Fault.java|boolean mayPass() {|boolean mayPass() { if (true) { return true; }|RetryTests,DependencyFaultTests
-circuit-breaker|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,|return run(Retry.decorateSupplier(this.retry, ((|CircuitBreakerTests
+circuit-breaker|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,|return run(Retry.decorateSupplier(this.retry, (|CircuitBreakerTests
 bulkhead|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|attempt)));|BulkheadTests
 body-limit|guard/DependencyClients.java|.requestInterceptor(new BodyLimitInterceptor(properties.maxBodySize()))||BodyLimitTests
 shed-is-not-failure|guard/Fault.java|boolean countsAgainstDependency() {|boolean countsAgainstDependency() { if (true) { return this.kind != Kind.REFUSED; }|OverloadTests
@@ -45,8 +45,10 @@ fallback-best-sellers|recommendations/RecommendationsGateway.java|return Section
 fallback-search-cache|search/SearchGateway.java|this.results.put(key, hits, live.asOf());||SearchCacheTests
 fallback-product-cache|search/SearchGateway.java|this.products.put(id, product, live.asOf());||SearchCacheTests
 related-items-bulkhead|recommendations/RecommendationsGateway.java|return this.relatedFetchers.executeSupplier(() -> related(productId)).toCompletableFuture();|return CompletableFuture.completedFuture(related(productId));|RelatedItemsBulkheadTests
-views-off-request-thread|recommendations/ViewRecorder.java|this.sender.executeSupplier(() -> deliver(view, idempotencyKey))|java.util.concurrent.CompletableFuture.completedFuture(deliver(view, idempotencyKey))|ViewRecordingTests
+views-off-request-thread|recommendations/ViewRecorder.java|this.sender.executeSupplier(() -> deliver(view.view(), view.idempotencyKey()))|java.util.concurrent.CompletableFuture.completedFuture(deliver(view.view(), view.idempotencyKey()))|ViewRecordingTests
 idempotency-key-kept|recommendations/ViewRecorder.java|this.client.recordView(idempotencyKey, view)|this.client.recordView(UUID.randomUUID().toString(), view)|ViewRecordingTests
+view-redelivery|recommendations/ViewRedelivery.java|this.queue.addLast(view);||ViewRedeliveryTests,ViewRecorderRedeliveryTests
+redelivery-queue-bound|recommendations/ViewRedelivery.java|if (this.queue.size() >= this.properties.queueCapacity()) {|if (false) {|ViewRedeliveryTests
 writes-retried-only-with-key|guard/DependencyGuard.java|boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();|boolean mayRetry = true;|ViewRecorderTests
 TABLE
 )
