@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -53,8 +54,10 @@ public final class Demo {
 			case "chaos" -> chaos(rest.get(0), rest.get(1), (rest.size() > 2) ? rest.get(2) : null);
 			case "show" -> show(rest.get(0));
 			case "hit" -> hit(rest.get(0), Integer.parseInt(rest.get(1)));
+			case "crowd" -> crowd(Integer.parseInt(rest.get(0)), rest.subList(1, rest.size()));
 			case "breakers" -> breakers();
 			case "recovered" -> recovered(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)));
+			case "drained" -> drained(Integer.parseInt(rest.get(0)));
 			default -> throw new IllegalArgumentException("unknown command " + args[0]);
 		};
 		System.exit(exit);
@@ -249,7 +252,7 @@ public final class Demo {
 		Object report = getJson(storefront + "/api/resilience");
 		if (report != null) {
 			System.out.println("breakers: " + breakerStates(report));
-			if (at(report, "views") instanceof Map<?, ?> views) {
+			if (at(report, "dependencies", "recommendations", "details", "views") instanceof Map<?, ?> views) {
 				List<String> counts = new ArrayList<>();
 				views.forEach((outcome, count) -> counts.add(outcome + " " + count));
 				System.out.println("views:    " + String.join(", ", counts));
@@ -298,6 +301,100 @@ public final class Demo {
 						((List<?>) at(section, "items")).size()));
 		}
 		return 0;
+	}
+
+	/**
+	 * Many visitors at once, each asking again as soon as it is answered, for a few
+	 * seconds and at most 20,000 requests in all. A GROUP is PATH:USERS. Prints per path
+	 * how the answers came: by their first section's source and reason, the rate and the
+	 * slowest answers.
+	 */
+	private static int crowd(int seconds, List<String> groups) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		AtomicInteger left = new AtomicInteger(20_000);
+		Map<String, Tally> tallies = new LinkedHashMap<>();
+		List<Thread> users = new ArrayList<>();
+		for (String group : groups) {
+			int split = group.lastIndexOf(':');
+			String path = group.substring(0, split);
+			Tally tally = tallies.computeIfAbsent(path, (key) -> new Tally());
+			int visitors = Integer.parseInt(group.substring(split + 1));
+			tally.users += visitors;
+			for (int i = 0; i < visitors; i++) {
+				Thread user = new Thread(() -> {
+					while (System.nanoTime() < deadline && left.getAndDecrement() > 0) {
+						long start = System.nanoTime();
+						Response response = get(storefront + path);
+						tally.add(outcome(response), (System.nanoTime() - start) / 1_000_000);
+					}
+				}, "visitor");
+				user.setDaemon(true);
+				users.add(user);
+			}
+		}
+		users.forEach(Thread::start);
+		for (Thread user : users) {
+			user.join(Duration.ofSeconds(seconds + 15).toMillis());
+		}
+		tallies.forEach((path, tally) -> tally.print(path, seconds));
+		return 0;
+	}
+
+	private static String outcome(Response response) {
+		if (response == null) {
+			return "no answer";
+		}
+		if (response.status() != 200 || !(response.json() instanceof Map<?, ?> sections)) {
+			return "HTTP " + response.status();
+		}
+		return sections.values()
+			.stream()
+			.filter((section) -> at(section, "source") != null)
+			.findFirst()
+			.map((section) -> at(section, "source") + ((at(section, "reason") != null) ? " (" + at(section, "reason") + ")" : ""))
+			.orElse("HTTP 200");
+	}
+
+	/** What the visitors of one path got. */
+	private static final class Tally {
+
+		int users;
+
+		private final Map<String, Integer> outcomes = new LinkedHashMap<>();
+
+		private final List<Long> millis = new ArrayList<>();
+
+		synchronized void add(String outcome, long ms) {
+			this.outcomes.merge(outcome, 1, Integer::sum);
+			this.millis.add(ms);
+		}
+
+		synchronized void print(String path, int seconds) {
+			List<Long> sorted = this.millis.stream().sorted().toList();
+			long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+			long slowest = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
+			System.out.printf("  GET %s, %d visitors: %d answers (%d a second), p99 %d ms, slowest %d ms%n", path,
+					this.users, sorted.size(), sorted.size() / Math.max(1, seconds), p99, slowest);
+			List<String> counts = new ArrayList<>();
+			this.outcomes.forEach((outcome, count) -> counts.add(outcome + " " + count));
+			System.out.println("    " + String.join(", ", counts));
+		}
+
+	}
+
+	/** Waits until no view waits for redelivery, for at most the given seconds. */
+	private static int drained(int limitSeconds) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(limitSeconds).toNanos();
+		while (System.nanoTime() < deadline) {
+			Object pending = at(getJson(storefront + "/api/resilience"), "dependencies", "recommendations", "details",
+					"views", "pending");
+			if (pending instanceof Number number && number.intValue() == 0) {
+				return 0;
+			}
+			Thread.sleep(500);
+		}
+		System.out.println("  views still waiting after " + limitSeconds + " s");
+		return 1;
 	}
 
 	private static int hit(String path, int times) {
