@@ -3,6 +3,7 @@ package io.designforfailure.recommendations.database;
 import java.time.Duration;
 import java.util.function.Function;
 
+import io.designforfailure.web.deadline.RequestDeadline;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -63,11 +64,16 @@ public class DatabaseGuard {
 	}
 
 	/**
-	 * How long each statement of the current request may run. The one place where a
-	 * request's remaining deadline will bound it, once requests carry one.
+	 * How long each statement of the current request may run: the configured timeout, or
+	 * less when the caller will not wait that long ({@code X-Request-Timeout-Ms}).
 	 */
 	Duration statementTimeout() {
-		return this.properties.statementTimeout();
+		Duration configured = this.properties.statementTimeout();
+		Duration remaining = RequestDeadline.current().remainingOr(configured);
+		Duration timeout = (remaining.compareTo(configured) < 0) ? remaining : configured;
+		// PostgreSQL reads 0 as no timeout at all: a request out of time gets the
+		// shortest.
+		return (timeout.toMillis() < 1) ? Duration.ofMillis(1) : timeout;
 	}
 
 	CircuitBreaker.State breakerState() {
