@@ -25,10 +25,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A caller's deadline bounds the database work done for it: with a statement timeout of
- * 30 s configured here, a write stuck on a lock ends when the caller's 300 ms are up, not
- * after 30 s.
+ * 30 s configured here (and the driver's socket timeout, the backstop, at 60 s), a write
+ * stuck on a lock ends when the caller's 300 ms are up, not after 30 s.
  */
-@SpringBootTest(properties = "recommendations.database.statement-timeout=30s")
+@SpringBootTest(properties = { "recommendations.database.statement-timeout=30s",
+		"spring.datasource.hikari.data-source-properties.socketTimeout=60" })
 @AutoConfigureMockMvc
 class DeadlineBoundedStatementTests {
 
