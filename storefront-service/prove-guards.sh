@@ -30,7 +30,7 @@ done
 # name | file | code as it is (once in the file) | code without the guard | tests that must fail
 removals=$(cat <<'TABLE'
 connect-timeout|guard/DependencyClients.java|.setConnectTimeout(Timeout.of(properties.connectTimeout()))|.setConnectTimeout(Timeout.ofMinutes(3))|ConnectTimeoutTests
-attempt-timeout|guard/DependencyGuard.java|T result = this.timer.limit(limit, exchange);|T result = exchange.get();|DependencyFaultTests
+attempt-timeout|guard/DependencyGuard.java|T result = this.timer.limit(limit, exchange);|T result = exchange.get();|DependencyFaultTests,RetryTests
 total-budget|guard/CallBudget.java|return remaining().minus(wait).compareTo(this.attemptTimeout) >= 0;|return true;|RetryTests
 retry|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(|return run((CircuitBreaker.decorateSupplier(|RetryTests
 retry-only-transient|guard/Fault.java|boolean mayPass() {|boolean mayPass() { if (true) { return true; }|RetryTests,DependencyFaultTests

@@ -51,6 +51,10 @@ public class DependencyClients implements DisposableBean {
 
 	private static CloseableHttpClient httpClient(DependencyProperties properties) {
 		Timeout responseTimeout = Timeout.of(properties.responseTimeout());
+		// Per read, a backstop only: the ExchangeTimer bounds each whole attempt, and no
+		// read
+		// may outlast the call's budget even if it failed to.
+		Timeout readTimeout = Timeout.of(properties.budget());
 		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
 			// The bulkheads bound how many calls are in flight; the pool must not be a
 			// second, hidden limit that a guarded call waits for.
@@ -58,8 +62,7 @@ public class DependencyClients implements DisposableBean {
 			.setMaxConnPerRoute(Integer.MAX_VALUE)
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
 				.setConnectTimeout(Timeout.of(properties.connectTimeout()))
-				// Per read; the ExchangeTimer bounds the whole exchange.
-				.setSocketTimeout(responseTimeout)
+				.setSocketTimeout(readTimeout)
 				// A restarted dependency leaves dead pooled connections behind: check
 				// before reuse.
 				.setValidateAfterInactivity(TimeValue.ofSeconds(1))
@@ -69,7 +72,7 @@ public class DependencyClients implements DisposableBean {
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setConnectionRequestTimeout(responseTimeout)
-				.setResponseTimeout(responseTimeout)
+				.setResponseTimeout(readTimeout)
 				.build())
 			// Retries belong to Resilience4j alone, where they are counted and bounded by
 			// the budget.
