@@ -3,6 +3,7 @@ package io.designforfailure.storefront.recommendations;
 import java.math.BigDecimal;
 
 import io.designforfailure.catalog.Product;
+import io.designforfailure.catalog.Summary;
 
 /**
  * A product as lists show it.
@@ -12,14 +13,10 @@ import io.designforfailure.catalog.Product;
  * @param category product category
  * @param price price in euros
  */
-public record ProductSummary(String id, String name, String category, BigDecimal price) {
+public record ProductSummary(String id, String name, String category, BigDecimal price) implements Summary {
 
 	static ProductSummary of(Product product) {
 		return new ProductSummary(product.id(), product.name(), product.category(), product.price());
-	}
-
-	boolean isComplete() {
-		return this.id != null && this.name != null && this.category != null && this.price != null;
 	}
 
 }

@@ -126,7 +126,7 @@ public class RecommendationsGateway implements DependencyReporter {
 
 	private Recommendations valid(Recommendations recommendations) {
 		if (recommendations == null || recommendations.items() == null
-				|| !recommendations.items().stream().allMatch(ProductSummary::isComplete)) {
+				|| !recommendations.items().stream().allMatch(ProductSummary::hasEveryField)) {
 			throw DependencyFailure.malformed(this.guard.name(), "recommendations without complete items");
 		}
 		return recommendations;

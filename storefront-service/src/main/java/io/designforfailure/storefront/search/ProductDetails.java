@@ -3,6 +3,8 @@ package io.designforfailure.storefront.search;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.designforfailure.catalog.Summary;
+
 /**
  * A full product, as search-service serves it.
  *
@@ -14,10 +16,6 @@ import java.util.List;
  * @param tags search tags
  */
 public record ProductDetails(String id, String name, String category, BigDecimal price, String description,
-		List<String> tags) {
-
-	boolean isComplete() {
-		return this.id != null && this.name != null && this.category != null && this.price != null;
-	}
+		List<String> tags) implements Summary {
 
 }

@@ -112,14 +112,15 @@ public class SearchGateway implements DependencyReporter {
 	}
 
 	private List<SearchHit> valid(SearchResults results) {
-		if (results == null || results.items() == null || !results.items().stream().allMatch(SearchHit::isComplete)) {
+		if (results == null || results.items() == null
+				|| !results.items().stream().allMatch(SearchHit::hasEveryField)) {
 			throw malformed("search results without complete items");
 		}
 		return results.items();
 	}
 
 	private ProductDetails valid(ProductDetails product, String id) {
-		if (product == null || !product.isComplete() || !id.equals(product.id())) {
+		if (product == null || !product.hasEveryField() || !id.equals(product.id())) {
 			throw malformed("product " + id + " incomplete or mismatched");
 		}
 		return product;

@@ -2,6 +2,8 @@ package io.designforfailure.storefront.search;
 
 import java.math.BigDecimal;
 
+import io.designforfailure.catalog.Summary;
+
 /**
  * A product summary found by a search, with its relevance.
  *
@@ -11,10 +13,6 @@ import java.math.BigDecimal;
  * @param price price in euros
  * @param score relevance, higher is better
  */
-public record SearchHit(String id, String name, String category, BigDecimal price, Double score) {
-
-	boolean isComplete() {
-		return this.id != null && this.name != null && this.category != null && this.price != null;
-	}
+public record SearchHit(String id, String name, String category, BigDecimal price, Double score) implements Summary {
 
 }

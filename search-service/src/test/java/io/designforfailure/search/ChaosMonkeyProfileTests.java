@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("chaos-monkey")
-class ChaosMonkeyProfileTest {
+class ChaosMonkeyProfileTests {
 
 	private static final String ASSAULTS = "/actuator/chaosmonkey/assaults";
 

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(SearchController.class)
 @Import(ProductIndex.class)
-class SearchControllerTest {
+class SearchControllerTests {
 
 	@Autowired
 	private MockMvc mvc;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ProductIndexTest {
+class ProductIndexTests {
 
 	private static final ProductIndex index = new ProductIndex(Catalog.load());
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Tests switch metrics export off unless asked; the prometheus endpoint is part of what is checked.
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SearchApplicationTest {
+class SearchApplicationTests {
 
 	@Autowired
 	private TestRestTemplate http;
