@@ -1,7 +1,7 @@
 package io.designforfailure.recommendations.events;
 
-import io.designforfailure.recommendations.ProductId;
-import io.designforfailure.recommendations.UserId;
+import io.designforfailure.web.ProductId;
+import io.designforfailure.web.UserId;
 import jakarta.validation.constraints.NotNull;
 
 /**

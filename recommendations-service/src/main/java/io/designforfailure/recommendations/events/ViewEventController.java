@@ -2,14 +2,13 @@ package io.designforfailure.recommendations.events;
 
 import io.designforfailure.catalog.Catalog;
 import io.designforfailure.catalog.Product;
-import io.designforfailure.recommendations.FieldProblemException;
 import io.designforfailure.recommendations.history.ViewHistory;
 import io.micrometer.core.instrument.Counter;
+import io.designforfailure.web.FieldProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,8 +54,8 @@ class ViewEventController {
 					message = "must be 1-128 visible characters") String idempotencyKey,
 			@RequestBody @Valid ViewEvent event) {
 		Product product = this.catalog.find(event.productId())
-			.orElseThrow(() -> new FieldProblemException(HttpStatus.BAD_REQUEST, "productId",
-					"productId " + event.productId() + " is not a product"));
+			.orElseThrow(
+					() -> FieldProblem.badRequest("productId", "productId " + event.productId() + " is not a product"));
 		return switch (this.idempotencyStore.claim(idempotencyKey, event)) {
 			case FIRST -> {
 				this.history.record(event.userId(), product.id());
@@ -67,7 +66,7 @@ class ViewEventController {
 				this.duplicates.increment();
 				yield ResponseEntity.ok(ViewEventStatus.DUPLICATE);
 			}
-			case CONFLICT -> throw new FieldProblemException(HttpStatus.UNPROCESSABLE_ENTITY, IDEMPOTENCY_KEY,
+			case CONFLICT -> throw FieldProblem.unprocessable(IDEMPOTENCY_KEY,
 					IDEMPOTENCY_KEY + " was already used for a different view");
 		};
 	}

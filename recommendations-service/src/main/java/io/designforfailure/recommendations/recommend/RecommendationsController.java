@@ -2,13 +2,12 @@ package io.designforfailure.recommendations.recommend;
 
 import io.designforfailure.catalog.Catalog;
 import io.designforfailure.catalog.Product;
-import io.designforfailure.recommendations.FieldProblemException;
-import io.designforfailure.recommendations.ProductId;
-import io.designforfailure.recommendations.UserId;
+import io.designforfailure.web.FieldProblem;
+import io.designforfailure.web.ProductId;
+import io.designforfailure.web.UserId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,7 +44,7 @@ class RecommendationsController {
 			@RequestParam(defaultValue = "10") @Min(value = 1, message = LIMIT_RANGE) @Max(value = 50,
 					message = LIMIT_RANGE) int limit) {
 		Product product = this.catalog.find(id)
-			.orElseThrow(() -> new FieldProblemException(HttpStatus.NOT_FOUND, "id", "id " + id + " is not a product"));
+			.orElseThrow(() -> FieldProblem.notFound("id", "id " + id + " is not a product"));
 		return this.recommender.forProduct(product, limit);
 	}
 

@@ -37,7 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Fifty simultaneous posts are a test of idempotency here, not of load shedding, which
+// would rightly answer some of them with 503 (web-support's LoadSheddingFilterTests).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "service.load-shedding.enabled=false")
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 class ViewEventControllerTests {

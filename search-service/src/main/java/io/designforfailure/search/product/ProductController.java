@@ -1,7 +1,8 @@
 package io.designforfailure.search.product;
 
 import io.designforfailure.catalog.Catalog;
-import io.designforfailure.search.web.InvalidParameterException;
+import io.designforfailure.web.FieldProblem;
+import io.designforfailure.web.Inputs;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +22,9 @@ class ProductController {
 
 	@GetMapping("/api/products/{id}")
 	ProductDetails product(@PathVariable String id) {
-		if (!Catalog.isWellFormedId(id)) {
-			throw new InvalidParameterException("id", "must look like p-0042");
-		}
-		return this.catalog.find(id).map(ProductDetails::of).orElseThrow(() -> new ProductNotFoundException(id));
+		return this.catalog.find(Inputs.productId(id))
+			.map(ProductDetails::of)
+			.orElseThrow(() -> FieldProblem.notFound("id", "id " + id + " is not a product"));
 	}
 
 }

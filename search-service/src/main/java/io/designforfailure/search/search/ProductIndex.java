@@ -2,11 +2,13 @@ package io.designforfailure.search.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.designforfailure.catalog.Catalog;
 import io.designforfailure.catalog.Product;
+import io.designforfailure.web.FieldProblem;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -16,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,8 +53,6 @@ class ProductIndex implements AutoCloseable {
 
 	private final DirectoryReader reader;
 
-	private final IndexSearcher searcher;
-
 	ProductIndex(Catalog catalog) {
 		this.catalog = catalog;
 		try {
@@ -61,7 +62,6 @@ class ProductIndex implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot build the product index", ex);
 		}
-		this.searcher = new IndexSearcher(this.reader);
 	}
 
 	private void write(List<Product> products) throws IOException {
@@ -87,17 +87,28 @@ class ProductIndex implements AutoCloseable {
 	/**
 	 * Finds the products matching any word of {@code query}, best first. The text is
 	 * analyzed into terms rather than parsed, so Lucene query syntax in it is just
-	 * punctuation, and a query of only stop words finds nothing.
+	 * punctuation, and a query of only stop words finds nothing. Scoring stops once
+	 * {@code timeout} says so, and then the search fails rather than present the hits
+	 * found so far as all there are.
+	 * @throws FieldProblem 503 if {@code timeout} stopped the search
 	 */
-	SearchResponse search(String query, int limit) {
+	SearchResponse search(String query, int limit, QueryTimeout timeout) {
 		BooleanQuery luceneQuery = toLuceneQuery(query);
 		if (luceneQuery.clauses().isEmpty()) {
 			return new SearchResponse(query, 0, List.of());
 		}
+		// A searcher per query: the timeout belongs to this query alone, and a searcher
+		// over an open reader is cheap to make.
+		IndexSearcher searcher = new IndexSearcher(this.reader);
+		searcher.setTimeout(timeout);
 		try {
 			// Counting every hit keeps total exact whatever the limit.
-			TopDocs top = this.searcher.search(luceneQuery, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
-			return new SearchResponse(query, top.totalHits.value, hits(top));
+			TopDocs top = searcher.search(luceneQuery, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
+			if (searcher.timedOut()) {
+				throw FieldProblem.unavailable(Duration.ofSeconds(1),
+						"The search ran past the request's deadline and was stopped");
+			}
+			return new SearchResponse(query, top.totalHits.value, hits(searcher, top));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot search the product index", ex);
@@ -115,8 +126,8 @@ class ProductIndex implements AutoCloseable {
 		return anyField.build();
 	}
 
-	private List<SearchHit> hits(TopDocs top) throws IOException {
-		StoredFields storedFields = this.searcher.storedFields();
+	private List<SearchHit> hits(IndexSearcher searcher, TopDocs top) throws IOException {
+		StoredFields storedFields = searcher.storedFields();
 		List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
 		for (ScoreDoc scoreDoc : top.scoreDocs) {
 			String id = storedFields.document(scoreDoc.doc).get(ID);

@@ -1,6 +1,7 @@
 package io.designforfailure.search.search;
 
-import io.designforfailure.search.web.InvalidParameterException;
+import io.designforfailure.web.Inputs;
+import io.designforfailure.web.deadline.RequestDeadline;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -14,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchController {
 
-	private static final int MAX_QUERY_LENGTH = 200;
-
 	private final ProductIndex index;
 
 	SearchController(ProductIndex index) {
@@ -24,14 +23,9 @@ class SearchController {
 
 	@GetMapping("/api/search")
 	SearchResponse search(@RequestParam String q, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-		String query = q.strip();
-		if (query.isEmpty()) {
-			throw new InvalidParameterException("q", "must not be blank");
-		}
-		if (query.length() > MAX_QUERY_LENGTH) {
-			throw new InvalidParameterException("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
-		}
-		return this.index.search(query, limit);
+		// The caller's deadline bounds the query: nobody reads an answer that comes
+		// later.
+		return this.index.search(Inputs.query(q), limit, RequestDeadline.current()::isExpired);
 	}
 
 }

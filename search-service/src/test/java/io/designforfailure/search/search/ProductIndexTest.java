@@ -5,16 +5,21 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.designforfailure.catalog.Catalog;
+import io.designforfailure.web.FieldProblem;
+import org.apache.lucene.index.QueryTimeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ProductIndexTest {
 
 	private static final ProductIndex index = new ProductIndex(Catalog.load());
+
+	private static final QueryTimeout NO_DEADLINE = () -> false;
 
 	@AfterAll
 	static void closeIndex() throws IOException {
@@ -23,7 +28,7 @@ class ProductIndexTest {
 
 	@Test
 	void ranksRunningShoesFirstForRunningShoes() {
-		List<SearchHit> top = index.search("running shoes", 3).items();
+		List<SearchHit> top = index.search("running shoes", 3, NO_DEADLINE).items();
 
 		assertThat(top.get(0).name()).endsWith("Running Shoes");
 		assertThat(top).hasSize(3).allSatisfy((hit) -> assertThat(hit.name()).endsWith("Shoes"));
@@ -31,7 +36,7 @@ class ProductIndexTest {
 
 	@Test
 	void ranksNameMatchesAboveTagAndDescriptionMatches() {
-		List<Boolean> namedShoes = index.search("shoes", 50)
+		List<Boolean> namedShoes = index.search("shoes", 50, NO_DEADLINE)
 			.items()
 			.stream()
 			.map((hit) -> hit.name().contains("Shoes"))
@@ -42,11 +47,11 @@ class ProductIndexTest {
 
 	@Test
 	void ignoresCaseAndPlural() {
-		SearchResponse shoes = index.search("shoes", 5);
+		SearchResponse shoes = index.search("shoes", 5, NO_DEADLINE);
 
 		assertThat(shoes.total()).isPositive();
 		for (String variant : List.of("Shoe", "SHOES", "shoe")) {
-			SearchResponse other = index.search(variant, 5);
+			SearchResponse other = index.search(variant, 5, NO_DEADLINE);
 			assertThat(other.total()).as(variant).isEqualTo(shoes.total());
 			assertThat(other.items().get(0).id()).as(variant).isEqualTo(shoes.items().get(0).id());
 		}
@@ -61,7 +66,7 @@ class ProductIndexTest {
 
 	@Test
 	void findsNothingForNonsense() {
-		SearchResponse response = index.search("xqzvbnm", 10);
+		SearchResponse response = index.search("xqzvbnm", 10, NO_DEADLINE);
 
 		assertThat(response.total()).isZero();
 		assertThat(response.items()).isEmpty();
@@ -70,7 +75,7 @@ class ProductIndexTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "the and of", "*:*", "\\", "?!", "\"(", "-" })
 	void findsNothingForStopWordsOrPunctuation(String query) {
-		SearchResponse response = index.search(query, 10);
+		SearchResponse response = index.search(query, 10, NO_DEADLINE);
 
 		assertThat(response.total()).isZero();
 		assertThat(response.items()).isEmpty();
@@ -79,13 +84,14 @@ class ProductIndexTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "\"shoes AND (", "shoes~^", "shoes OR", "NOT shoes", "shoes [ TO ]", "shoes/" })
 	void treatsQuerySyntaxAsPlainWords(String query) {
-		assertThat(index.search(query, 50).total()).isEqualTo(index.search("shoes", 50).total());
+		assertThat(index.search(query, 50, NO_DEADLINE).total())
+			.isEqualTo(index.search("shoes", 50, NO_DEADLINE).total());
 	}
 
 	@Test
 	void returnsAtMostLimitHitsButCountsThemAll() {
-		SearchResponse one = index.search("running", 1);
-		SearchResponse fifty = index.search("running", 50);
+		SearchResponse one = index.search("running", 1, NO_DEADLINE);
+		SearchResponse fifty = index.search("running", 50, NO_DEADLINE);
 
 		assertThat(one.items()).hasSize(1);
 		assertThat(fifty.total()).isGreaterThan(1).isEqualTo(one.total());
@@ -95,7 +101,7 @@ class ProductIndexTest {
 
 	@Test
 	void echoesTheQueryAndScoresBestFirst() {
-		SearchResponse response = index.search("hiking boots", 10);
+		SearchResponse response = index.search("hiking boots", 10, NO_DEADLINE);
 
 		assertThat(response.query()).isEqualTo("hiking boots");
 		assertThat(response.items()).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
@@ -103,7 +109,16 @@ class ProductIndexTest {
 	}
 
 	private static List<String> ids(String query) {
-		return index.search(query, 50).items().stream().map(SearchHit::id).toList();
+		return index.search(query, 50, NO_DEADLINE).items().stream().map(SearchHit::id).toList();
+	}
+
+	@Test
+	void stopsAQueryWhoseDeadlineHasPassedInsteadOfAnsweringWithPartialHits() {
+		assertThatExceptionOfType(FieldProblem.class).isThrownBy(() -> index.search("running shoes", 10, () -> true))
+			.satisfies((problem) -> {
+				assertThat(problem.getStatusCode().value()).isEqualTo(503);
+				assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+			});
 	}
 
 }

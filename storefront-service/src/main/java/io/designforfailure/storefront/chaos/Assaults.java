@@ -2,7 +2,7 @@ package io.designforfailure.storefront.chaos;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.designforfailure.storefront.web.InvalidInputException;
+import io.designforfailure.web.FieldProblem;
 
 /**
  * The body Chaos Monkey's {@code /actuator/chaosmonkey/assaults} endpoint takes; it
@@ -30,22 +30,22 @@ record Assaults(Integer level, Boolean latencyActive, Integer latencyRangeStart,
 	static Assaults of(ChaosRequest request) {
 		String mode = request.mode();
 		if (mode == null) {
-			throw new InvalidInputException("mode", "Field 'mode' is required: latency, errors or off");
+			throw FieldProblem.badRequest("mode", "Field 'mode' is required: latency, errors or off");
 		}
 		if (!"latency".equals(mode) && request.latencyMs() != null) {
-			throw new InvalidInputException("latencyMs", "Field 'latencyMs' applies only to mode 'latency'");
+			throw FieldProblem.badRequest("latencyMs", "Field 'latencyMs' applies only to mode 'latency'");
 		}
 		return switch (mode) {
 			case "latency" -> latency(request.latencyMs());
 			case "errors" -> new Assaults(1, false, null, null, true);
 			case "off" -> new Assaults(null, false, null, null, false);
-			default -> throw new InvalidInputException("mode", "Field 'mode' must be latency, errors or off");
+			default -> throw FieldProblem.badRequest("mode", "Field 'mode' must be latency, errors or off");
 		};
 	}
 
 	private static Assaults latency(Integer latencyMs) {
 		if (latencyMs == null || latencyMs < 1 || latencyMs > MAX_LATENCY_MS) {
-			throw new InvalidInputException("latencyMs",
+			throw FieldProblem.badRequest("latencyMs",
 					"Field 'latencyMs' must be a number of milliseconds from 1 to " + MAX_LATENCY_MS);
 		}
 		return new Assaults(1, true, latencyMs, latencyMs, false);

@@ -3,7 +3,7 @@ package io.designforfailure.storefront.home;
 import io.designforfailure.storefront.recommendations.ProductSummary;
 import io.designforfailure.storefront.recommendations.RecommendationsGateway;
 import io.designforfailure.storefront.guard.Section;
-import io.designforfailure.storefront.web.Inputs;
+import io.designforfailure.web.Inputs;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -8,7 +8,7 @@ import io.designforfailure.storefront.recommendations.RecommendationsGateway;
 import io.designforfailure.storefront.recommendations.ViewRecorder;
 import io.designforfailure.storefront.search.ProductDetails;
 import io.designforfailure.storefront.search.SearchGateway;
-import io.designforfailure.storefront.web.Inputs;
+import io.designforfailure.web.Inputs;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

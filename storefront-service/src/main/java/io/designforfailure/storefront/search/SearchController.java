@@ -1,7 +1,7 @@
 package io.designforfailure.storefront.search;
 
 import io.designforfailure.storefront.guard.Section;
-import io.designforfailure.storefront.web.Inputs;
+import io.designforfailure.web.Inputs;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -12,6 +12,7 @@ import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
 import io.designforfailure.storefront.guard.LastGoodAnswers;
 import io.designforfailure.storefront.guard.Section;
+import io.designforfailure.web.FieldProblem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -67,7 +68,8 @@ public class SearchGateway implements DependencyReporter {
 	/**
 	 * Looks up one product: live, else from the products seen before, else an empty
 	 * section.
-	 * @throws ProductNotFoundException if search-service says there is no such product
+	 * @throws FieldProblem 404 naming {@code id} if search-service says there is no such
+	 * product
 	 */
 	public Section<ProductDetails> product(String id) {
 		try {
@@ -78,7 +80,7 @@ public class SearchGateway implements DependencyReporter {
 		}
 		catch (DependencyFailure failure) {
 			if (failure.status() != null && failure.status().value() == HttpStatus.NOT_FOUND.value()) {
-				throw new ProductNotFoundException(id);
+				throw FieldProblem.notFound("id", "id " + id + " is not a product");
 			}
 			Section<ProductDetails> degraded = this.products.get(id)
 				.map((cached) -> Section.cached(List.of(cached.answer()), cached.asOf(), failure.reason()))

@@ -1,4 +1,4 @@
-package io.designforfailure.recommendations;
+package io.designforfailure.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -11,17 +11,17 @@ import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * A user id as clients send it: short and free of characters that would need escaping in
- * a URL or a log line. {@code null} is valid: pair with {@code @NotNull} where required.
+ * A user id by {@link Inputs#USER_ID_PATTERN}, for bean validation. {@code null} is
+ * valid: pair with {@code @NotNull} where required.
  */
 @Documented
 @Constraint(validatedBy = {})
 @Target({ ElementType.FIELD, ElementType.PARAMETER })
 @Retention(RetentionPolicy.RUNTIME)
-@Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be 1-64 characters of letters, digits, '.', '_', '@' or '-'")
+@Pattern(regexp = Inputs.USER_ID_PATTERN, message = Inputs.USER_ID_RULE)
 public @interface UserId {
 
-	String message() default "must be a valid user id";
+	String message() default Inputs.USER_ID_RULE;
 
 	Class<?>[] groups() default {};
 

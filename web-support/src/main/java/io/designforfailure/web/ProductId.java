@@ -1,4 +1,4 @@
-package io.designforfailure.recommendations;
+package io.designforfailure.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -13,9 +13,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A well-formed product id such as {@code p-0042}, by the catalog's own rule; whether the
- * product exists is checked where the answer depends on it. {@code null} is valid: pair
- * with {@code @NotNull} where required.
+ * A well-formed product id such as {@code p-0042}, by the catalog's own rule, for bean
+ * validation; whether the product exists is checked where the answer depends on it.
+ * {@code null} is valid: pair with {@code @NotNull} where required.
  */
 @Documented
 @Constraint(validatedBy = ProductId.Validator.class)
@@ -23,7 +23,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ProductId {
 
-	String message() default "must look like p-0042";
+	String message() default Inputs.PRODUCT_ID_RULE;
 
 	Class<?>[] groups() default {};
 

@@ -1,0 +1,61 @@
+package io.designforfailure.recommendations;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service's YAML switches on web-support's deadlines and load shedding. */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SelfProtectionTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void dropsARequestWhoseCallerHasStoppedWaiting() throws Exception {
+		HttpResponse<String> response = send(
+				request("/api/recommendations?userId=alice").header("X-Request-Timeout-Ms", "0"));
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+	}
+
+	@Test
+	void answersWithinADeadlineAndIgnoresAMalformedOne() throws Exception {
+		assertThat(
+				send(request("/api/recommendations?userId=alice").header("X-Request-Timeout-Ms", "5000")).statusCode())
+			.isEqualTo(200);
+		assertThat(
+				send(request("/api/recommendations?userId=alice").header("X-Request-Timeout-Ms", "soon")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void publishesTheLimitInFlightShedAndAbandonedCounts() throws Exception {
+		assertThat(send(request("/actuator/prometheus")).body()).contains(
+				"http_concurrency_limit{application=\"recommendations-service\"}",
+				"http_concurrency_in_flight{application=\"recommendations-service\"}",
+				"http_requests_shed_total{application=\"recommendations-service\"}",
+				"http_requests_abandoned_total{application=\"recommendations-service\"}");
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
