@@ -18,9 +18,9 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What Tomcat rejects before Spring sees it, and what the service rejects itself, are
- * both answered with problem details naming the field, through the shared web-support
- * module.
+ * What Tomcat rejects before Spring sees it and what the service rejects itself are
+ * problem details naming the field; a caller that has stopped waiting is dropped; the
+ * service's YAML switches on web-support's deadlines and load shedding.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -44,6 +44,31 @@ class RejectedRequestTests {
 	@Test
 	void answersBadInputWithAProblemNamingTheField() throws Exception {
 		assertProblem(send(request("/api/search?q=shoes&limit=abc")), 400, "limit");
+	}
+
+	@Test
+	void dropsASearchWhoseCallerHasStoppedWaiting() throws Exception {
+		HttpResponse<String> response = send(request("/api/search?q=shoes").header("X-Request-Timeout-Ms", "0"));
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+	}
+
+	@Test
+	void searchesWithinADeadlineAndIgnoresAMalformedOne() throws Exception {
+		assertThat(send(request("/api/search?q=shoes").header("X-Request-Timeout-Ms", "5000")).statusCode())
+			.isEqualTo(200);
+		assertThat(send(request("/api/search?q=shoes").header("X-Request-Timeout-Ms", "soon")).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void publishesTheLimitInFlightShedAndAbandonedCounts() throws Exception {
+		assertThat(send(request("/actuator/prometheus")).body()).contains(
+				"http_concurrency_limit{application=\"search-service\"}",
+				"http_concurrency_in_flight{application=\"search-service\"}",
+				"http_requests_shed_total{application=\"search-service\"}",
+				"http_requests_abandoned_total{application=\"search-service\"}");
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * threads so that shedding always has a thread to answer with
  */
 @ConfigurationProperties("service.load-shedding")
-public record LoadSheddingProperties(@DefaultValue("false") boolean enabled, @DefaultValue("gradient2") Algorithm limit,
+public record LoadSheddingProperties(@DefaultValue("false") boolean enabled, @DefaultValue("vegas") Algorithm limit,
 		@DefaultValue("20") int initialLimit, @DefaultValue("4") int minLimit, @DefaultValue("100") int maxLimit) {
 
 	/** The adaptive limits the service can use. */

@@ -53,12 +53,7 @@ class LoadSheddingFilterTests {
 
 	@Test
 	void shedsWhatIsOverTheLimitAtOnceWithoutCallingTheController() throws Exception {
-		ProblemsApplication.entered = new CountDownLatch(LIMIT);
-		ProblemsApplication.release = new CountDownLatch(1);
-		List<CompletableFuture<HttpResponse<String>>> held = IntStream.range(0, LIMIT)
-			.mapToObj((i) -> this.client.sendAsync(request("/api/hold"), HttpResponse.BodyHandlers.ofString()))
-			.toList();
-		assertThat(ProblemsApplication.entered.await(30, TimeUnit.SECONDS)).isTrue();
+		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit();
 		assertThat(this.registry.get(LoadSheddingAutoConfiguration.IN_FLIGHT).gauge().value()).isEqualTo(LIMIT);
 		int invocations = ProblemsApplication.invocations.get();
 		double shed = shed();
@@ -72,26 +67,33 @@ class LoadSheddingFilterTests {
 		assertThat(ProblemsApplication.invocations.get()).isEqualTo(invocations);
 		assertThat(shed()).isEqualTo(shed + 1);
 
-		ProblemsApplication.release.countDown();
-		for (CompletableFuture<HttpResponse<String>> response : held) {
-			assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-		}
+		assertReleasedAndAnswered(held);
 		assertThat(send("/api/deadline").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void neverShedsActuator() throws Exception {
+		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit();
+
+		assertThat(send("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(send("/actuator/prometheus").body()).contains("http_concurrency_limit", "http_concurrency_in_flight",
+				"http_requests_shed_total");
+
+		assertReleasedAndAnswered(held);
+	}
+
+	/** Holds as many requests in the controller as the limit allows. */
+	private List<CompletableFuture<HttpResponse<String>>> fillTheLimit() throws InterruptedException {
 		ProblemsApplication.entered = new CountDownLatch(LIMIT);
 		ProblemsApplication.release = new CountDownLatch(1);
 		List<CompletableFuture<HttpResponse<String>>> held = IntStream.range(0, LIMIT)
 			.mapToObj((i) -> this.client.sendAsync(request("/api/hold"), HttpResponse.BodyHandlers.ofString()))
 			.toList();
 		assertThat(ProblemsApplication.entered.await(30, TimeUnit.SECONDS)).isTrue();
+		return held;
+	}
 
-		assertThat(send("/actuator/health").statusCode()).isEqualTo(200);
-		assertThat(send("/actuator/prometheus").body()).contains("http_concurrency_limit", "http_concurrency_in_flight",
-				"http_requests_shed_total");
-
+	private static void assertReleasedAndAnswered(List<CompletableFuture<HttpResponse<String>>> held) throws Exception {
 		ProblemsApplication.release.countDown();
 		for (CompletableFuture<HttpResponse<String>> response : held) {
 			assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
