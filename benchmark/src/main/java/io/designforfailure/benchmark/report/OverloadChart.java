@@ -15,7 +15,6 @@ import java.util.Set;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -60,7 +59,7 @@ public final class OverloadChart {
 		for (LoadResult row : rows) {
 			String users = category(row, capacity.get(Mode.GUARDED));
 			goodput.addValue(row.liveGoodput(), row.mode().label(), users);
-			p99.addValue(Math.max(0.1, row.p99()), row.mode().label(), users);
+			p99.addValue(row.p99(), row.mode().label(), users);
 			if (row.breakerOpened()) {
 				opened.add(row.mode().label() + " at " + users);
 			}
@@ -75,9 +74,12 @@ public final class OverloadChart {
 			target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
 			live.addRangeMarker(target);
 		}
-		LogAxis latencyAxis = new LogAxis("p99 ms");
-		latencyAxis.setRange(0.5, 10_000);
-		CategoryPlot latency = new CategoryPlot(p99, null, latencyAxis, renderer(null));
+		// Linear: the budget line at 1 s and a p99 of a few seconds read at a glance.
+		NumberAxis latencyAxis = new NumberAxis("p99 ms");
+		latencyAxis.setRange(0, Math.max(1200, rows.stream().mapToDouble(LoadResult::p99).max().orElse(0) * 1.1));
+		BarRenderer latencyBars = renderer(null);
+		latencyBars.setDefaultSeriesVisibleInLegend(false);
+		CategoryPlot latency = new CategoryPlot(p99, null, latencyAxis, latencyBars);
 		ValueMarker budget = new ValueMarker(1000, Color.GRAY, dashed());
 		budget.setLabel("target: p99 at most 1 s");
 		budget.setLabelAnchor(RectangleAnchor.TOP_LEFT);
