@@ -7,14 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.benchmark.report.Aggregation;
+import io.designforfailure.benchmark.report.Capacity;
+import io.designforfailure.benchmark.report.LoadResult;
 import io.designforfailure.benchmark.report.Machine;
 import io.designforfailure.benchmark.report.MarkdownReport;
+import io.designforfailure.benchmark.report.OverloadChart;
 import io.designforfailure.benchmark.report.RunData;
 import io.designforfailure.benchmark.report.RunResult;
 import io.designforfailure.benchmark.report.TimelineChart;
@@ -43,10 +48,12 @@ public final class Benchmark {
 		List<Scenario> scenarios = Scenarios.of(full, options.hang(), options.patience());
 		String only = argument(args, "--only=", "");
 		if (!only.isEmpty()) {
+			// An id, or the start of several: overload, retry-storm.
 			List<String> ids = List.of(only.split(","));
 			scenarios = Scenarios.of(true, options.hang(), options.patience())
 				.stream()
-				.filter((scenario) -> ids.contains(scenario.id()))
+				.filter((scenario) -> ids.stream()
+					.anyMatch((id) -> scenario.id().equals(id) || scenario.id().startsWith(id + "-")))
 				.toList();
 		}
 		// A quick look or a part of a run must not overwrite the committed results of a
@@ -60,29 +67,44 @@ public final class Benchmark {
 		Machine machine = Machine.now(Machine.load());
 		print("Benchmark, %s mode: %d scenarios x guarded/naive, %d users, %s patience; load average %s",
 				options.name(), scenarios.size(), options.users(), options.patience(), machine.loadBefore());
-		print("Starting search, recommendations and two storefronts on 127.0.0.1 (logs in benchmark/target/bench/logs)");
+		boolean flaky = scenarios.stream().anyMatch(Scenario::viaProxy);
+		print("Starting search, recommendations and %s storefronts on 127.0.0.1 (logs in benchmark/target/bench/logs)",
+				flaky ? "four (two through the flaky proxy)" : "two");
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
 		List<String> titles = new ArrayList<>();
 		List<RunResult> results = new ArrayList<>();
-		try (Lab lab = Lab.start(options.root(), options.root().resolve("benchmark/target/bench"))) {
+		Loads overloads = new Loads();
+		Loads storms = new Loads();
+		Map<Mode, List<LoadResult>> ramp = new EnumMap<>(Mode.class);
+		Map<Mode, Capacity> capacity = new EnumMap<>(Mode.class);
+		for (Mode mode : Mode.values()) {
+			ramp.put(mode, new ArrayList<>());
+			capacity.put(mode, Capacity.assumed(options.users()));
+		}
+		try (Lab lab = Lab.start(options.root(), options.root().resolve("benchmark/target/bench"), flaky)) {
 			Runtime.getRuntime().addShutdownHook(new Thread(lab::close));
 			print("Up after %d s", seconds(began));
 			ScenarioRunner runner = new ScenarioRunner(lab, http, options.patience());
-			print("Warming up the storefronts for %d s", options.warmup().toSeconds());
+			print("Warming up the storefronts for %d s", options.warmup().toSeconds() * lab.storefronts().size() / 2);
 			runner.warmUp(options.users(), options.warmup());
 			ScenarioRunner.Phases phases = new ScenarioRunner.Phases(options.healthy(), options.before(),
-					options.fault(), options.after(), options.flap());
+					options.fault(), options.after(), options.flap(), options.steady());
 			createDirectories(out);
 			for (Scenario scenario : scenarios) {
+				if (scenario.users().overloads() && !capacity.get(Mode.GUARDED).measured()) {
+					print("        capacity not measured in this run (add --only=overload): %d users stand in",
+							options.users());
+				}
+				int users = scenario.users().resolve(options.users(), capacity.get(Mode.GUARDED).users());
 				List<RunData> runs = new ArrayList<>();
 				for (Mode mode : Mode.values()) {
-					Duration settled = runner.settle(mode);
-					print("[%3d s] %s, %s (settled in %.1f s)", seconds(began), scenario.title(), mode.label(),
-							settled.toMillis() / 1000.0);
-					RunData run = runner.run(scenario, mode, options.users(),
+					Duration settled = runner.settle(scenario, mode);
+					print("[%3d s] %s, %s, %d users (settled in %.1f s)", seconds(began), scenario.title(),
+							mode.label(), users, settled.toMillis() / 1000.0);
+					RunData run = runner.run(scenario, mode, users,
 							new ScenarioRunner.SideLoad(options.sideUsers(), options.sideThink()), phases);
 					RunResult result = Aggregation.summarize(run);
 					print("        %.0f req/s, p99 %.0f ms, max %.0f ms, 2xx %.1f %%, degraded %.1f %%, busy threads %d",
@@ -91,15 +113,54 @@ public final class Benchmark {
 					runs.add(run);
 					titles.add(scenario.title());
 					results.add(result);
+					if (scenario.users().findsCapacity() || scenario.users().overloads() || scenario.viaProxy()) {
+						LoadResult load = Aggregation.load(run);
+						print("        live %.0f/s, answers %s, breaker opened: %s%s; CPU: benchmark %.0f %%, storefront %.0f %%, search %.0f %%, others %.0f %%",
+								load.liveGoodput(), MarkdownReport.answers(load.answers()),
+								load.breakerOpened() ? "yes" : "no",
+								(load.callsPerRequest() != null)
+										? String.format(Locale.ROOT, ", %.3f calls per search", load.callsPerRequest())
+										: "",
+								load.cpu().benchmark() * 100, load.cpu().storefront() * 100, load.cpu().search() * 100,
+								load.cpu().others() * 100);
+						(scenario.viaProxy() ? storms : overloads).add(scenario.title(), load);
+						if (scenario.users().findsCapacity()) {
+							ramp.get(mode).add(load);
+							capacity.put(mode, Capacity.best(ramp.get(mode), options.users()));
+						}
+					}
 				}
-				Path chart = out.resolve("timeline-" + scenario.id() + ".png");
-				TimelineChart.draw(scenario.title(), runs, chart);
+				if (!scenario.users().findsCapacity()) {
+					TimelineChart.draw(scenario.title() + ", " + users + " users", runs,
+							out.resolve("timeline-" + scenario.id() + ".png"));
+				}
 			}
 		}
+		if (!overloads.rows().isEmpty()) {
+			OverloadChart.draw(overloads.rows(), capacity, out.resolve("overload.png"));
+		}
 		String report = MarkdownReport.render(machine.after(Machine.load()), options.name(), titles, results,
-				notes(options, seconds(began)));
+				MarkdownReport.loads("Overload: a healthy search, more and more users", overloads.titles(),
+						overloads.rows(), capacity)
+						+ MarkdownReport.loads("Retry storm: a share of search calls fail transiently", storms.titles(),
+								storms.rows(), capacity)
+						+ notes(options, seconds(began)));
 		write(out.resolve("results.md"), report);
 		print("Done in %d s: %s and its charts", seconds(began), out.resolve("results.md"));
+	}
+
+	/** The rows of one load table, each with its scenario's title. */
+	private record Loads(List<String> titles, List<LoadResult> rows) {
+
+		Loads() {
+			this(new ArrayList<>(), new ArrayList<>());
+		}
+
+		void add(String title, LoadResult row) {
+			this.titles.add(title);
+			this.rows.add(row);
+		}
+
 	}
 
 	private static String notes(Options options, long seconds) {
@@ -119,14 +180,28 @@ public final class Benchmark {
 						the home page users are in the row, and its "fault end to live" is the searching users'. Breakers are polled on \
 						/api/resilience every 250 ms; busy threads are `tomcat_threads_busy_threads` from \
 						/actuator/prometheus every 500 ms (a poll with no answer within 1 s is counted as unanswered: the \
-						storefront could not even answer its own metrics). Whole run: %d s.
+						storefront could not even answer its own metrics).
+
+						Overload: users search with no think time, %d s at each step of the capacity ramp (4, 8 and 16 \
+						users; a storefront's capacity is its step with the most live answers per second, and the \
+						guarded storefront's best step sets the users of the overloads for both), then %d s each at 5x \
+						and 25x those users on a healthy search. Live goodput: 2xx answers whose search section came \
+						live, per second. CPU shares are of all that the machine's %d cores could do during the run: the \
+						benchmark's JVM (the load generator and the flaky proxy), the storefront under load, \
+						search-service, and the rest (the run's other JVMs and any other process on the machine). Retry \
+						storm: one more storefront per mode calls search through a proxy in the benchmark's JVM that \
+						answers 503 without Retry-After to the share of calls shown, drawn by a seeded generator, and \
+						forwards the rest, for %d s; calls per search are the requests that reached the proxy divided by \
+						the searches the users completed. Whole run: %d s.
 						""",
 				options.users(), options.patience().toSeconds(), options.patience().toSeconds(),
 				options.before().toSeconds(), options.fault().toSeconds(), options.after().toSeconds(),
 				options.healthy().toSeconds(), options.flap().toSeconds(), options.hang().toSeconds(),
 				options.sideUsers(), options.sideThink().toMillis(), options.sideThink().multipliedBy(2).toMillis(),
 				options.patience().multipliedBy(2).toSeconds(),
-				options.hang().minus(options.patience().multipliedBy(2)).plus(options.patience()).toSeconds(), seconds);
+				options.hang().minus(options.patience().multipliedBy(2)).plus(options.patience()).toSeconds(),
+				options.healthy().toSeconds(), options.steady().toSeconds(), Runtime.getRuntime().availableProcessors(),
+				options.steady().toSeconds(), seconds);
 	}
 
 	private static String argument(String[] args, String prefix, String fallback) {

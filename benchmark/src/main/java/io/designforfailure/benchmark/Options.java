@@ -23,23 +23,27 @@ import java.time.Duration;
  * @param flap each down and each up period of the flapping dependency
  * @param hang how long a hanging search holds each request
  * @param patience how long a user waits for an answer before giving up
+ * @param steady an overload by a multiple of capacity, and a retry storm, each; longer
+ * than the breaker's 10 s open state, so an opening is seen closing again
  */
 record Options(String name, Path root, int users, int sideUsers, Duration sideThink, Duration warmup, Duration healthy,
-		Duration before, Duration fault, Duration after, Duration flap, Duration hang, Duration patience) {
+		Duration before, Duration fault, Duration after, Duration flap, Duration hang, Duration patience,
+		Duration steady) {
 
 	/**
-	 * Too short after a fault to see a breaker close again: the full run measures that.
+	 * Too short after a fault, and in an overload, to see a breaker close again: the full
+	 * run measures that.
 	 */
 	static Options quick(Path root) {
 		return new Options("quick", root, 8, 100, Duration.ofMillis(400), Duration.ofSeconds(4), Duration.ofSeconds(3),
 				Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10),
-				Duration.ofSeconds(30), Duration.ofSeconds(5));
+				Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(4));
 	}
 
 	static Options full(Path root) {
 		return new Options("full", root, 8, 100, Duration.ofMillis(400), Duration.ofSeconds(16), Duration.ofSeconds(6),
 				Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(11), Duration.ofSeconds(10),
-				Duration.ofSeconds(30), Duration.ofSeconds(5));
+				Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(15));
 	}
 
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -123,6 +124,14 @@ public final class ServiceProcess {
 		stop();
 		start();
 		awaitHealthy();
+	}
+
+	/**
+	 * CPU time the running JVM has used since it started, if it runs and the platform
+	 * tells; a restart starts from zero.
+	 */
+	public Optional<Duration> cpuTime() {
+		return isAlive() ? this.process.toHandle().info().totalCpuDuration() : Optional.empty();
 	}
 
 	public boolean isAlive() {

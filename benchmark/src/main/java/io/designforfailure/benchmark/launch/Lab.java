@@ -2,6 +2,7 @@ package io.designforfailure.benchmark.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,17 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 import io.designforfailure.benchmark.Mode;
+import io.designforfailure.benchmark.fault.FlakyProxy;
 import io.designforfailure.launcher.ServiceProcess;
 
 /**
  * The system under test on loopback: one search-service and one recommendations-service
  * with Chaos Monkey loaded, and one storefront per {@link Mode}, all calling the same
- * two.
+ * two; for the retry storm, also a {@link FlakyProxy} in front of search and one more
+ * storefront per mode that calls search through it, so the other scenarios' calls never
+ * take the proxy's extra hop.
  */
 public final class Lab implements AutoCloseable {
 
 	/** Every service gets the same small heap, so both storefronts are measured alike. */
 	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+	/** Every run draws the same failures in the same order of arrival. */
+	private static final long PROXY_SEED = 20261201L;
 
 	private final ServiceProcess search;
 
@@ -29,30 +36,31 @@ public final class Lab implements AutoCloseable {
 
 	private final Map<Mode, ServiceProcess> storefronts = new EnumMap<>(Mode.class);
 
-	private Lab(Path root, Path work) {
-		Path logs = work.resolve("logs");
+	private final FlakyProxy proxy;
+
+	private final Map<Mode, ServiceProcess> flakyStorefronts = new EnumMap<>(Mode.class);
+
+	private Lab(Path root, Path work, boolean flaky) {
 		this.search = dependency(root, work, "search-service");
 		this.recommendations = dependency(root, work, "recommendations-service");
+		Path storefrontJar = jar(root, work, "storefront-service");
 		for (Mode mode : Mode.values()) {
-			List<String> arguments = new ArrayList<>(mode.arguments());
-			// Tomcat's thread metrics exist only with its MBean registry on.
-			arguments.add("--server.tomcat.mbeanregistry.enabled=true");
-			// The faults are switched through the storefront's /api/chaos.
-			arguments.add("--storefront.chaos.enabled=true");
-			this.storefronts.put(mode,
-					ServiceProcess
-						.builder("storefront-service (" + mode.label() + ")", jar(root, work, "storefront-service"),
-								logs.resolve("storefront-" + mode.label() + ".log"))
-						.jvmOptions(JVM_OPTIONS)
-						.arguments(arguments)
-						.environment(Map.of("RECOMMENDATIONS_URL", this.recommendations.uri("").toString(),
-								"SEARCH_URL", this.search.uri("").toString()))
-						.build());
+			this.storefronts.put(mode, storefront(storefrontJar, work, mode, "", this.search.uri("")));
+		}
+		this.proxy = flaky ? new FlakyProxy(this.search.uri(""), PROXY_SEED) : null;
+		if (flaky) {
+			for (Mode mode : Mode.values()) {
+				this.flakyStorefronts.put(mode, storefront(storefrontJar, work, mode, "flaky", this.proxy.uri()));
+			}
 		}
 	}
 
-	/** Starts all four JVMs side by side and returns when every one is healthy. */
-	public static Lab start(Path root, Path work) {
+	/**
+	 * Starts the JVMs side by side and returns when every one is healthy.
+	 * @param flaky whether to start, besides, a flaky proxy in front of search and one
+	 * storefront per mode that calls search through it
+	 */
+	public static Lab start(Path root, Path work, boolean flaky) {
 		try {
 			Files.createDirectories(work.resolve("logs"));
 			Files.createDirectories(work.resolve("jars"));
@@ -60,7 +68,7 @@ public final class Lab implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Lab lab = new Lab(root, work);
+		Lab lab = new Lab(root, work, flaky);
 		try {
 			List<ServiceProcess> all = lab.all();
 			all.forEach(ServiceProcess::start);
@@ -81,19 +89,76 @@ public final class Lab implements AutoCloseable {
 		return this.recommendations;
 	}
 
+	/** The storefront that calls both dependencies directly. */
 	public ServiceProcess storefront(Mode mode) {
 		return this.storefronts.get(mode);
 	}
 
-	/** Kills every JVM this lab started; nothing it started outlives it. */
+	/** Whether this lab runs the flaky proxy and the storefronts behind it. */
+	public boolean flaky() {
+		return this.proxy != null;
+	}
+
+	/**
+	 * The storefront that calls search through the flaky proxy.
+	 * @throws IllegalStateException if the lab was started without it
+	 */
+	public ServiceProcess flakyStorefront(Mode mode) {
+		if (this.proxy == null) {
+			throw new IllegalStateException("This lab was started without the flaky proxy");
+		}
+		return this.flakyStorefronts.get(mode);
+	}
+
+	/**
+	 * The proxy in front of search for the flaky storefronts.
+	 * @throws IllegalStateException if the lab was started without it
+	 */
+	public FlakyProxy proxy() {
+		if (this.proxy == null) {
+			throw new IllegalStateException("This lab was started without the flaky proxy");
+		}
+		return this.proxy;
+	}
+
+	/** Every storefront, the flaky ones last. */
+	public List<ServiceProcess> storefronts() {
+		List<ServiceProcess> all = new ArrayList<>(this.storefronts.values());
+		all.addAll(this.flakyStorefronts.values());
+		return List.copyOf(all);
+	}
+
+	/** Kills every JVM this lab started and stops its proxy; nothing outlives it. */
 	@Override
 	public void close() {
 		all().forEach(ServiceProcess::kill);
+		if (this.proxy != null) {
+			this.proxy.close();
+		}
 	}
 
 	private List<ServiceProcess> all() {
-		return List.of(this.search, this.recommendations, this.storefronts.get(Mode.GUARDED),
-				this.storefronts.get(Mode.NAIVE));
+		List<ServiceProcess> all = new ArrayList<>(List.of(this.search, this.recommendations));
+		all.addAll(storefronts());
+		return all;
+	}
+
+	private ServiceProcess storefront(Path jar, Path work, Mode mode, String variant, URI search) {
+		List<String> arguments = new ArrayList<>(mode.arguments());
+		// Tomcat's thread metrics exist only with its MBean registry on.
+		arguments.add("--server.tomcat.mbeanregistry.enabled=true");
+		// The faults are switched through the storefront's /api/chaos.
+		arguments.add("--storefront.chaos.enabled=true");
+		String label = variant.isEmpty() ? mode.label() : variant + ", " + mode.label();
+		String file = variant.isEmpty() ? mode.label() : variant + "-" + mode.label();
+		return ServiceProcess
+			.builder("storefront-service (" + label + ")", jar,
+					work.resolve("logs").resolve("storefront-" + file + ".log"))
+			.jvmOptions(JVM_OPTIONS)
+			.arguments(arguments)
+			.environment(Map.of("RECOMMENDATIONS_URL", this.recommendations.uri("").toString(), "SEARCH_URL",
+					search.toString()))
+			.build();
 	}
 
 	private static ServiceProcess dependency(Path root, Path work, String module) {

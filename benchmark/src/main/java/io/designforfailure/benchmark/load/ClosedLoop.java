@@ -138,9 +138,13 @@ public final class ClosedLoop {
 			HttpRequest request = HttpRequest.newBuilder(target.apply(user, iteration)).timeout(this.patience).build();
 			long start = System.nanoTime();
 			Outcome outcome;
+			String reason = null;
 			try {
 				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 				outcome = Outcome.of(response.statusCode(), response.body());
+				if (outcome == Outcome.DEGRADED) {
+					reason = Outcome.reason(response.body());
+				}
 			}
 			catch (IOException ex) {
 				outcome = Outcome.FAILED;
@@ -151,7 +155,7 @@ public final class ClosedLoop {
 			}
 			long end = System.nanoTime();
 			long sentMillis = TimeUnit.NANOSECONDS.toMillis(start - originNanos);
-			Sample sample = new Sample(sentMillis, TimeUnit.NANOSECONDS.toMicros(end - start), outcome);
+			Sample sample = new Sample(sentMillis, TimeUnit.NANOSECONDS.toMicros(end - start), outcome, reason);
 			own.add(sample);
 			this.observer.accept(sample);
 			if (outcome == Outcome.LIVE) {

@@ -1,10 +1,13 @@
 package io.designforfailure.benchmark.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 
@@ -37,6 +40,53 @@ public final class Aggregation {
 				millis(all, 99), max(all), ok / count, degraded / count, p99OrNull(histogram(samples, before)),
 				p99OrNull(histogram(samples, inFault.and(open.negate()))),
 				p99OrNull(histogram(samples, inFault.and(open))), faultToOpen(run), endToLive(run), run.threads());
+	}
+
+	/**
+	 * What a load got live and what it cost: the figures of the overload and retry storm
+	 * tables.
+	 */
+	public static LoadResult load(RunData run) {
+		List<Sample> samples = run.samples();
+		long live = samples.stream().filter((sample) -> sample.outcome() == Outcome.LIVE).count();
+		long ok = samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
+		Long calls = run.load().dependencyCalls();
+		return new LoadResult(run.scenario(), run.mode(), run.load().users(),
+				live * 1000.0 / Math.max(1, run.durationMillis()), ok / (double) Math.max(1, samples.size()),
+				millis(histogram(samples, (sample) -> true), 99), answers(samples), breakerOpened(run),
+				(calls != null) ? calls / (double) Math.max(1, samples.size()) : null, run.load().cpu());
+	}
+
+	/**
+	 * Shares of the answers by what they were: live, the reason of a degraded section, or
+	 * non-2xx; largest first.
+	 */
+	static Map<String, Double> answers(List<Sample> samples) {
+		Map<String, Long> counts = samples.stream()
+			.collect(Collectors.groupingBy(Aggregation::kind, Collectors.counting()));
+		double all = Math.max(1, samples.size());
+		Map<String, Double> shares = new LinkedHashMap<>();
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach((entry) -> shares.put(entry.getKey(), entry.getValue() / all));
+		return shares;
+	}
+
+	/** Whether the watch saw the run's dependency's breaker open at any time. */
+	static boolean breakerOpened(RunData run) {
+		return run.transitions()
+			.stream()
+			.anyMatch((transition) -> transition.dependency().equals(run.dependency())
+					&& (transition.state().equals("OPEN") || transition.state().equals("FORCED_OPEN")));
+	}
+
+	private static String kind(Sample sample) {
+		return switch (sample.outcome()) {
+			case LIVE -> "live";
+			case FAILED -> "non-2xx";
+			case DEGRADED -> (sample.reason() != null) ? sample.reason() : "degraded";
+		};
 	}
 
 	/**

@@ -2,6 +2,11 @@ package io.designforfailure.benchmark.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.designforfailure.benchmark.Mode;
+import io.designforfailure.benchmark.observe.CpuShares;
 
 /**
  * The results as a Markdown page: where they were taken, then one row per scenario and
@@ -77,6 +82,69 @@ public final class MarkdownReport {
 		}
 		page.append('\n').append(notes);
 		return page.toString();
+	}
+
+	/**
+	 * A table of loads: what each got live, at what cost to the dependency and the CPUs;
+	 * empty when there are no rows.
+	 * @param heading the table's heading
+	 * @param titles the scenario titles, in the order of the rows
+	 * @param rows one per scenario and mode
+	 * @param capacity each storefront's capacity, for the share of it each row got
+	 */
+	public static String loads(String heading, List<String> titles, List<LoadResult> rows,
+			Map<Mode, Capacity> capacity) {
+		if (rows.isEmpty()) {
+			return "";
+		}
+		StringBuilder table = new StringBuilder();
+		table.append("## ").append(heading).append("\n\n");
+		table.append("| scenario | mode | users | live answers/s | of capacity | 2xx | p99 ms | answers"
+				+ " | search breaker opened | calls to search per search"
+				+ " | CPU: benchmark / storefront / search / rest |\n");
+		table.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|---|\n");
+		for (int row = 0; row < rows.size(); row++) {
+			LoadResult result = rows.get(row);
+			double share = capacity.get(result.mode()).share(result.liveGoodput());
+			table.append("| ")
+				.append(titles.get(row))
+				.append(" | ")
+				.append(result.mode().label())
+				.append(" | ")
+				.append(result.users())
+				.append(" | ")
+				.append(number(result.liveGoodput()))
+				.append(" | ")
+				.append(Double.isNaN(share) ? "-" : percent(share))
+				.append(" | ")
+				.append(percent(result.ok()))
+				.append(" | ")
+				.append(number(result.p99()))
+				.append(" | ")
+				.append(answers(result.answers()))
+				.append(" | ")
+				.append(result.breakerOpened() ? "**yes**" : "no")
+				.append(" | ")
+				.append((result.callsPerRequest() != null)
+						? String.format(Locale.ROOT, "%.3f", result.callsPerRequest()) : "-")
+				.append(" | ")
+				.append(cpu(result.cpu()))
+				.append(" |\n");
+		}
+		return table.append('\n').toString();
+	}
+
+	/** Shares of answers by kind, e.g. {@code live 62.0 %, bulkhead-full 38.0 %}. */
+	public static String answers(Map<String, Double> shares) {
+		return shares.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + " " + percent(entry.getValue()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String cpu(CpuShares cpu) {
+		return String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f %%", cpu.benchmark() * 100, cpu.storefront() * 100,
+				cpu.search() * 100, cpu.others() * 100);
 	}
 
 	static String number(double value) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.load.Sample;
+import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.Threads;
 import io.designforfailure.benchmark.observe.Transition;
 
@@ -20,9 +21,11 @@ import io.designforfailure.benchmark.observe.Transition;
  * @param windows when the fault was on
  * @param transitions every breaker state the watch saw change
  * @param threads the storefront's request threads
+ * @param load how hard it was pushed and what it cost: users, calls reaching the
+ * dependency, CPU
  */
 public record RunData(String scenario, Mode mode, String dependency, long durationMillis, List<Sample> samples,
-		List<Sample> sideSamples, List<Window> windows, List<Transition> transitions, Threads threads) {
+		List<Sample> sideSamples, List<Window> windows, List<Transition> transitions, Threads threads, Load load) {
 
 	/**
 	 * The samples whose recovery counts: the side load's when there is one, it met the
@@ -30,6 +33,17 @@ public record RunData(String scenario, Mode mode, String dependency, long durati
 	 */
 	List<Sample> faultedSamples() {
 		return this.sideSamples.isEmpty() ? this.samples : this.sideSamples;
+	}
+
+	/**
+	 * How hard a run pushed and what it cost.
+	 *
+	 * @param users the measured users
+	 * @param dependencyCalls the calls that reached the dependency, as the flaky proxy
+	 * counted them, or null when the storefront called it directly
+	 * @param cpu who used the CPUs during the run
+	 */
+	public record Load(int users, Long dependencyCalls, CpuShares cpu) {
 	}
 
 }

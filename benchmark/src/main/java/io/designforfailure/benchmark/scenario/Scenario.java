@@ -5,20 +5,77 @@ import java.time.Duration;
 import io.designforfailure.benchmark.fault.Fault;
 
 /**
- * One thing that happens to the system while users keep asking.
+ * One thing that happens to the system while users keep asking. Built by the named
+ * factories below, which say what kind of scenario it is.
  *
- * @param id the name of its chart file
+ * @param id the name of its chart file, and what {@code --only} selects it by
  * @param title its row in the results
  * @param endpoint what the measured users ask for
- * @param dependency the dependency the fault is done to, or null when healthy
- * @param fault the fault, or null when healthy
+ * @param dependency the dependency the fault is done to or the load falls on, or null
+ * when healthy
+ * @param fault the fault, or null when there is none
  * @param windows how many times the fault comes (a flapping dependency comes back in
  * between)
  * @param sideSearch whether other users search at the same time, unmeasured but counted
  * for recovery
  * @param faultFor how long the fault lasts, or null for the run's default
  * @param after the longest load after the fault, or null for the run's default
+ * @param users how many measured users
+ * @param failing the share of search calls the flaky proxy fails, when the storefront
+ * calls search through it; null when it calls search directly
  */
 public record Scenario(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault, int windows,
-		boolean sideSearch, Duration faultFor, Duration after) {
+		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing) {
+
+	/** The default users, no fault: the guards' cost when nothing goes wrong. */
+	static Scenario healthy(String id, String title, Endpoint endpoint) {
+		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null);
+	}
+
+	/** The default users; a fault done to a dependency once, then undone. */
+	static Scenario faulted(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault) {
+		return new Scenario(id, title, endpoint, dependency, fault, 1, false, null, null, Users.standard(), null);
+	}
+
+	/** Searching users, as many as {@code users} says, on a healthy search. */
+	static Scenario overload(String id, String title, Users users) {
+		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null);
+	}
+
+	/**
+	 * The default users search through the flaky proxy, which fails a share of the calls
+	 * for the whole run.
+	 */
+	static Scenario retryStorm(String id, String title, double failing) {
+		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, Users.standard(),
+				failing);
+	}
+
+	/** The same fault, on and off {@code count} times. */
+	Scenario flapping(int count) {
+		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, count, this.sideSearch,
+				this.faultFor, this.after, this.users, this.failing);
+	}
+
+	/**
+	 * The same fault while more users search beside the measured ones, for a given time
+	 * and with the load after it lasting up to {@code after}.
+	 */
+	Scenario withSideSearch(Duration faultFor, Duration after) {
+		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, this.windows, true,
+				faultFor, after, this.users, this.failing);
+	}
+
+	/** Whether the storefront calls search through the flaky proxy. */
+	public boolean viaProxy() {
+		return this.failing != null;
+	}
+
+	/**
+	 * Whether the load runs steadily for the run's steady time: overload, retry storm.
+	 */
+	boolean steady() {
+		return this.users.overloads() || viaProxy();
+	}
+
 }

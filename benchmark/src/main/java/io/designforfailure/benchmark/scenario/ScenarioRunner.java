@@ -15,6 +15,8 @@ import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.benchmark.launch.Pause;
 import io.designforfailure.benchmark.load.ClosedLoop;
 import io.designforfailure.benchmark.load.Sample;
+import io.designforfailure.benchmark.observe.CpuMeter;
+import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.StorefrontWatch;
 import io.designforfailure.benchmark.report.RunData;
 import io.designforfailure.benchmark.report.Window;
@@ -58,13 +60,20 @@ public final class ScenarioRunner {
 	 * Load that nothing is measured from, so the JIT has compiled the hot paths: half the
 	 * time on the naive storefront, which warms the dependencies without a timeout to
 	 * trip on their cold first answers, then half on the guarded one, so each storefront
-	 * gets the same time with the CPUs to itself.
+	 * gets the same time with the CPUs to itself; the same again for the flaky
+	 * storefronts, if the lab has them, through a proxy that fails nothing yet.
 	 */
 	public void warmUp(int users, Duration duration) {
 		Duration half = duration.dividedBy(2);
-		for (Mode mode : List.of(Mode.NAIVE, Mode.GUARDED)) {
+		List<ServiceProcess> storefronts = new ArrayList<>(
+				List.of(this.lab.storefront(Mode.NAIVE), this.lab.storefront(Mode.GUARDED)));
+		if (this.lab.flaky()) {
+			storefronts.addAll(List.of(this.lab.flakyStorefront(Mode.NAIVE), this.lab.flakyStorefront(Mode.GUARDED)));
+			this.lab.proxy().failing(0);
+		}
+		for (ServiceProcess storefront : storefronts) {
 			ClosedLoop load = new ClosedLoop(this.http, this.patience);
-			load.start(users, Endpoint.MIXED.on(this.lab.storefront(mode)), System.nanoTime(), half);
+			load.start(users, Endpoint.MIXED.on(storefront), System.nanoTime(), half);
 			Pause.of(half);
 			load.stop();
 		}
@@ -79,8 +88,13 @@ public final class ScenarioRunner {
 	 * and one search.
 	 * @return how long it waited
 	 */
-	public Duration settle(Mode mode) {
-		ServiceProcess storefront = this.lab.storefront(mode);
+	public Duration settle(Scenario scenario, Mode mode) {
+		ServiceProcess storefront = storefront(scenario, mode);
+		if (scenario.viaProxy()) {
+			// Trial calls through a proxy still failing would keep a breaker from
+			// closing.
+			this.lab.proxy().failing(0);
+		}
 		long start = System.nanoTime();
 		long deadline = start + SETTLE_LIMIT.toNanos();
 		while (System.nanoTime() < deadline && !settled(storefront)) {
@@ -104,13 +118,18 @@ public final class ScenarioRunner {
 	 * @param phases how long each phase lasts
 	 */
 	public RunData run(Scenario scenario, Mode mode, int users, SideLoad side, Phases phases) {
-		ServiceProcess storefront = this.lab.storefront(mode);
+		ServiceProcess storefront = storefront(scenario, mode);
+		if (scenario.viaProxy()) {
+			this.lab.proxy().failing(scenario.failing());
+			this.lab.proxy().reset();
+		}
 		long origin = System.nanoTime();
 		StorefrontWatch watch = new StorefrontWatch(storefront, origin);
 		ClosedLoop load = new ClosedLoop(this.http, this.patience);
 		ClosedLoop searching = new ClosedLoop(this.http, this.patience, side.think());
 		Duration limit = phases.planned(scenario).plus(RUN_SLACK);
 		List<Window> windows = new ArrayList<>();
+		CpuMeter cpu = CpuMeter.start(storefront, this.lab.search());
 		watch.start();
 		load.start(users, scenario.endpoint().on(storefront), origin, limit);
 		if (scenario.sideSearch()) {
@@ -119,9 +138,11 @@ public final class ScenarioRunner {
 		List<Sample> samples;
 		List<Sample> sideSamples;
 		long duration;
+		CpuShares shares;
+		Long calls = null;
 		try {
 			if (scenario.fault() == null) {
-				Pause.of(phases.healthy());
+				Pause.of(phases.planned(scenario));
 			}
 			else {
 				inject(scenario, phases, origin, windows, scenario.sideSearch() ? searching : load);
@@ -131,10 +152,20 @@ public final class ScenarioRunner {
 			duration = sinceMillis(origin);
 			samples = load.stop();
 			sideSamples = searching.stop();
+			shares = cpu.stop();
 			watch.stop();
+			if (scenario.viaProxy()) {
+				// Every user's last request has ended: the count holds all their calls.
+				calls = this.lab.proxy().counts().received();
+				this.lab.proxy().failing(0);
+			}
 		}
 		return new RunData(scenario.id(), mode, scenario.dependency(), duration, samples, sideSamples,
-				List.copyOf(windows), watch.transitions(), watch.threads());
+				List.copyOf(windows), watch.transitions(), watch.threads(), new RunData.Load(users, calls, shares));
+	}
+
+	private ServiceProcess storefront(Scenario scenario, Mode mode) {
+		return scenario.viaProxy() ? this.lab.flakyStorefront(mode) : this.lab.storefront(mode);
 	}
 
 	private void inject(Scenario scenario, Phases phases, long origin, List<Window> windows, ClosedLoop faulted) {
@@ -218,8 +249,11 @@ public final class ScenarioRunner {
 	 * @param fault the fault, once
 	 * @param after the longest load after the fault, when its users do not recover sooner
 	 * @param flap each down and each up period of a flapping dependency
+	 * @param steady an overload by a multiple of capacity, and a retry storm: long enough
+	 * that a breaker opened by it would be seen open and closing again
 	 */
-	public record Phases(Duration healthy, Duration before, Duration fault, Duration after, Duration flap) {
+	public record Phases(Duration healthy, Duration before, Duration fault, Duration after, Duration flap,
+			Duration steady) {
 
 		Duration fault(Scenario scenario) {
 			return (scenario.faultFor() != null) ? scenario.faultFor() : this.fault;
@@ -231,7 +265,7 @@ public final class ScenarioRunner {
 
 		Duration planned(Scenario scenario) {
 			if (scenario.windows() == 0) {
-				return this.healthy;
+				return scenario.steady() ? this.steady : this.healthy;
 			}
 			int windows = scenario.windows();
 			Duration faults = (windows > 1) ? this.flap.multipliedBy(2L * windows - 1) : fault(scenario);

@@ -1,12 +1,25 @@
 package io.designforfailure.benchmark.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.designforfailure.benchmark.fault.Fault;
 
 /** The scenarios of a run, in the order they run. */
 public final class Scenarios {
+
+	/**
+	 * Users with no think time around the 8-10 at which the issue measured the
+	 * storefront's best live rate; the run takes the best of these as its capacity.
+	 */
+	private static final List<Integer> RAMP = List.of(4, 8, 16);
+
+	/** The overloads, as multiples of the capacity users. */
+	private static final List<Integer> OVERLOADS = List.of(5, 25);
+
+	/** Transient failure shares of the retry storm. */
+	private static final List<Double> STORMS = List.of(0.2, 0.4);
 
 	private Scenarios() {
 	}
@@ -17,33 +30,49 @@ public final class Scenarios {
 	 * @param patience how long a user waits for an answer
 	 */
 	public static List<Scenario> of(boolean full, Duration hang, Duration patience) {
-		Scenario healthy = new Scenario("healthy", "healthy (home + search)", Endpoint.MIXED, null, null, 0, false,
-				null, null);
-		Scenario hanging = new Scenario("search-hanging", "search hanging (" + hang.toSeconds() + " s), search",
-				Endpoint.SEARCH, "search", (lab) -> Fault.latency(lab, "search", hang), 1, false, null, null);
+		Scenario healthy = Scenario.healthy("healthy", "healthy (home + search)", Endpoint.MIXED);
+		Scenario hanging = Scenario.faulted("search-hanging", "search hanging (" + hang.toSeconds() + " s), search",
+				Endpoint.SEARCH, "search", (lab) -> Fault.latency(lab, "search", hang));
 		if (!full) {
 			return List.of(healthy, hanging);
 		}
 		// Long enough for the searches a naive storefront holds to fill its 200 threads:
-		// a
-		// user abandons one after its patience and sends the next, which hangs too.
+		// a user abandons one after its patience and sends the next, which hangs too.
 		Duration isolationFault = patience.multipliedBy(2);
 		// A naive storefront gets its threads back only when the calls that met the hang
 		// end, the hang's length after the fault began; a waiting user sees it a little
 		// later.
 		Duration drained = hang.minus(isolationFault).plus(patience);
-		return List.of(healthy,
-				new Scenario("recommendations-killed", "recommendations killed, home", Endpoint.HOME, "recommendations",
-						(lab) -> Fault.killed(lab.recommendations()), 1, false, null, null),
-				new Scenario("recommendations-failing", "recommendations 500 every 2nd call, home", Endpoint.HOME,
-						"recommendations", (lab) -> Fault.failingEvery(lab, "recommendations", 2), 1, false, null,
-						null),
-				new Scenario("search-slow", "search slow (2 s), search", Endpoint.SEARCH, "search",
-						(lab) -> Fault.latency(lab, "search", Duration.ofSeconds(2)), 1, false, null, null),
-				new Scenario("search-flapping", "search flapping (500s, 10 s on/off), search", Endpoint.SEARCH,
-						"search", (lab) -> Fault.failingEvery(lab, "search", 1), 2, false, null, null),
-				hanging, new Scenario("isolation", "home while search hangs under load, home", Endpoint.HOME, "search",
-						(lab) -> Fault.latency(lab, "search", hang), 1, true, isolationFault, drained));
+		List<Scenario> scenarios = new ArrayList<>(List.of(healthy,
+				Scenario.faulted("recommendations-killed", "recommendations killed, home", Endpoint.HOME,
+						"recommendations", (lab) -> Fault.killed(lab.recommendations())),
+				Scenario.faulted("recommendations-failing", "recommendations 500 every 2nd call, home", Endpoint.HOME,
+						"recommendations", (lab) -> Fault.failingEvery(lab, "recommendations", 2)),
+				Scenario.faulted("search-slow", "search slow (2 s), search", Endpoint.SEARCH, "search",
+						(lab) -> Fault.latency(lab, "search", Duration.ofSeconds(2))),
+				Scenario
+					.faulted("search-flapping", "search flapping (500s, 10 s on/off), search", Endpoint.SEARCH,
+							"search", (lab) -> Fault.failingEvery(lab, "search", 1))
+					.flapping(2),
+				hanging,
+				Scenario
+					.faulted("isolation", "home while search hangs under load, home", Endpoint.HOME, "search",
+							(lab) -> Fault.latency(lab, "search", hang))
+					.withSideSearch(isolationFault, drained)));
+		for (int users : RAMP) {
+			scenarios.add(Scenario.overload("overload-capacity-" + users, "capacity ramp, " + users + " users, search",
+					Users.exactly(users)));
+		}
+		for (int multiple : OVERLOADS) {
+			scenarios.add(Scenario.overload("overload-" + multiple + "x",
+					"overload, " + multiple + "x the capacity users, search", Users.timesCapacity(multiple)));
+		}
+		for (double share : STORMS) {
+			int percent = (int) Math.round(share * 100);
+			scenarios.add(Scenario.retryStorm("retry-storm-" + percent,
+					"retry storm, " + percent + " % of search calls fail (503), search", share));
+		}
+		return List.copyOf(scenarios);
 	}
 
 }

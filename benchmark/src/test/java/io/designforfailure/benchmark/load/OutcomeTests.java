@@ -18,6 +18,19 @@ class OutcomeTests {
 	}
 
 	@Test
+	void readsTheReasonOfADegradedSection() {
+		assertThat(Outcome.reason(
+				"{\"query\":\"tent\",\"results\":{\"items\":[],\"source\":\"cache\",\"degraded\":true,\"reason\":\"bulkhead-full\"}}"))
+			.isEqualTo("bulkhead-full");
+	}
+
+	@Test
+	void findsNoReasonInALiveSection() {
+		assertThat(Outcome.reason("{\"results\":{\"source\":\"live\",\"degraded\":false,\"reason\":null}}")).isNull();
+		assertThat(Outcome.reason("{\"results\":{\"source\":\"live\"}}")).isNull();
+	}
+
+	@Test
 	void anyNon2xxIsAFailureWhateverItsBody() {
 		assertThat(Outcome.of(500, "{\"degraded\":false}")).isEqualTo(Outcome.FAILED);
 		assertThat(Outcome.of(404, "")).isEqualTo(Outcome.FAILED);

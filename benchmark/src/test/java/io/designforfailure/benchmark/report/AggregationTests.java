@@ -8,15 +8,19 @@ import org.junit.jupiter.api.Test;
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.load.Outcome;
 import io.designforfailure.benchmark.load.Sample;
+import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.Threads;
 import io.designforfailure.benchmark.observe.Transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 class AggregationTests {
 
 	private static final Threads THREADS = new Threads(12, 20, 0);
+
+	private static final CpuShares CPU = new CpuShares(0.3, 0.4, 0.2, 0.95);
 
 	@Test
 	void countsThroughputSharesAndPercentilesOverTheWholeRun() {
@@ -85,10 +89,66 @@ class AggregationTests {
 		assertThat(timeline.get(2).failed()).isEqualTo(1);
 	}
 
+	@Test
+	void countsLiveGoodputAsLiveAnswersPerSecondAndSharesAnswersByReason() {
+		List<Sample> samples = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			Outcome outcome = (i < 120) ? Outcome.LIVE : (i < 190) ? Outcome.DEGRADED : Outcome.FAILED;
+			String reason = (i < 120 || i >= 190) ? null : (i < 170) ? "bulkhead-full" : "overloaded";
+			samples.add(new Sample(i * 20, 1_000, outcome, reason));
+		}
+
+		LoadResult result = Aggregation
+			.load(run(samples, List.of(), List.of(), 4_000, new RunData.Load(40, null, CPU)));
+
+		assertThat(result.users()).isEqualTo(40);
+		assertThat(result.liveGoodput()).isEqualTo(30.0);
+		assertThat(result.ok()).isEqualTo(0.95);
+		assertThat(result.answers()).containsExactly(entry("live", 0.6), entry("bulkhead-full", 0.25),
+				entry("overloaded", 0.1), entry("non-2xx", 0.05));
+		assertThat(result.callsPerRequest()).isNull();
+		assertThat(result.breakerOpened()).isFalse();
+		assertThat(result.cpu()).isEqualTo(CPU);
+	}
+
+	@Test
+	void countsCallsReachingTheDependencyPerStorefrontRequest() {
+		List<Sample> samples = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			samples.add(new Sample(i, 1_000, Outcome.LIVE));
+		}
+
+		LoadResult result = Aggregation.load(run(samples, List.of(), List.of(), 1_000, new RunData.Load(8, 452L, CPU)));
+
+		assertThat(result.callsPerRequest()).isEqualTo(1.13);
+	}
+
+	@Test
+	void seesTheBreakerOpenedOnlyWhenTheLoadedDependencysBreakerOpened() {
+		List<Sample> samples = List.of(new Sample(100, 1_000, Outcome.LIVE));
+		List<Transition> otherBreaker = List.of(new Transition(500, "recommendations", "OPEN"));
+		List<Transition> ownBreaker = List.of(new Transition(500, "search", "OPEN"),
+				new Transition(10_500, "search", "HALF_OPEN"));
+
+		assertThat(Aggregation.load(run(samples, List.of(), otherBreaker, 12_000)).breakerOpened()).isFalse();
+		assertThat(Aggregation.load(run(samples, List.of(), ownBreaker, 12_000)).breakerOpened()).isTrue();
+	}
+
+	@Test
+	void namesADegradedAnswerWithoutAReasonDegraded() {
+		assertThat(Aggregation.answers(List.of(new Sample(0, 1, Outcome.DEGRADED))))
+			.containsExactly(entry("degraded", 1.0));
+	}
+
 	private static RunData run(List<Sample> samples, List<Window> windows, List<Transition> transitions,
 			long durationMillis) {
+		return run(samples, windows, transitions, durationMillis, new RunData.Load(8, null, CPU));
+	}
+
+	private static RunData run(List<Sample> samples, List<Window> windows, List<Transition> transitions,
+			long durationMillis, RunData.Load load) {
 		return new RunData("search-hanging", Mode.GUARDED, "search", durationMillis, samples, List.of(), windows,
-				transitions, THREADS);
+				transitions, THREADS, load);
 	}
 
 }

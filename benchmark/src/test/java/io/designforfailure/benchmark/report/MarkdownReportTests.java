@@ -1,10 +1,12 @@
 package io.designforfailure.benchmark.report;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.designforfailure.benchmark.Mode;
+import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.Threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,30 @@ class MarkdownReportTests {
 			.contains(
 					"| healthy | naive | 80 | 8.00 | 5.00 | 5.00 | 5.00 | 5.00 | 100.0 % | 0.0 % | - | - | - | - | - | 3 |")
 			.endsWith("Notes.");
+	}
+
+	@Test
+	void rendersALoadRowWithItsShareOfTheStorefrontsCapacity() {
+		LoadResult overload = new LoadResult("overload-25x", Mode.GUARDED, 200, 420.4, 1.0, 612.3, Map.of("live", 0.25),
+				true, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
+		LoadResult storm = new LoadResult("retry-storm-20", Mode.NAIVE, 8, 391, 1.0, 20.5, Map.of("live", 0.8), false,
+				1.0, new CpuShares(0.1, 0.2, 0.1, 0.5));
+		Map<Mode, Capacity> capacity = Map.of(Mode.GUARDED, new Capacity(8, 500, true), Mode.NAIVE,
+				Capacity.assumed(8));
+
+		String table = MarkdownReport.loads("Overload", List.of("overload, 25x", "retry storm, 20 %"),
+				List.of(overload, storm), capacity);
+
+		assertThat(table).startsWith("## Overload\n\n")
+			.contains(
+					"| overload, 25x | guarded | 200 | 420 | 84.1 % | 100.0 % | 612 | live 25.0 % | **yes** | - | 31 / 42 / 18 / 6 % |")
+			.contains(
+					"| retry storm, 20 % | naive | 8 | 391 | - | 100.0 % | 20.5 | live 80.0 % | no | 1.000 | 10 / 20 / 10 / 10 % |");
+	}
+
+	@Test
+	void rendersNoLoadTableWithoutRows() {
+		assertThat(MarkdownReport.loads("Retry storm", List.of(), List.of(), Map.of())).isEmpty();
 	}
 
 }
