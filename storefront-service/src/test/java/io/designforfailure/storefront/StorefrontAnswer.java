@@ -3,12 +3,17 @@ package io.designforfailure.storefront;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import com.jayway.jsonpath.JsonPath;
 import org.assertj.core.api.AssertProvider;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.http.HttpMessageContentConverter;
@@ -16,15 +21,17 @@ import org.springframework.test.json.JsonContent;
 import org.springframework.test.json.JsonContentAssert;
 
 /**
- * A storefront answer as a test sees it: its status, its JSON body and how long it took.
- * {@code assertThat(answer)} asserts on the body with AssertJ's JSON assertions, and
- * {@code assertThat(answer.section("results"))} on one section of it.
+ * A storefront answer as a test sees it: its status, its content type, its JSON body and
+ * how long it took. {@code assertThat(answer)} asserts on the body with AssertJ's JSON
+ * assertions, and {@code assertThat(answer.section("results"))} on one section of it.
  *
  * @param status the HTTP status
+ * @param contentType the media type of the body, {@code application/problem+json} for a
+ * rejection
  * @param body the JSON body
  * @param elapsed how long the storefront took to answer
  */
-public record StorefrontAnswer(HttpStatusCode status, JsonContent body,
+public record StorefrontAnswer(HttpStatusCode status, MediaType contentType, JsonContent body,
 		Duration elapsed) implements AssertProvider<JsonContentAssert> {
 
 	/** Lets {@code convertTo(...)} turn a JSON value into a Java one. */
@@ -36,10 +43,27 @@ public record StorefrontAnswer(HttpStatusCode status, JsonContent body,
 	 * bytes they mean.
 	 */
 	public static StorefrontAnswer get(TestRestTemplate rest, String path) {
+		return exchange(rest, HttpMethod.GET, path, HttpEntity.EMPTY);
+	}
+
+	/** Sends {@code json} to {@code path} with {@code method}, as the console does. */
+	public static StorefrontAnswer send(TestRestTemplate rest, HttpMethod method, String path, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return exchange(rest, method, path, new HttpEntity<>(json, headers));
+	}
+
+	private static StorefrontAnswer exchange(TestRestTemplate rest, HttpMethod method, String path,
+			HttpEntity<?> request) {
 		Instant start = Instant.now();
-		ResponseEntity<String> response = rest.getForEntity(URI.create(rest.getRootUri() + path), String.class);
-		return new StorefrontAnswer(response.getStatusCode(), new JsonContent(response.getBody(), JACKSON),
-				Duration.between(start, Instant.now()));
+		ResponseEntity<String> response = rest.exchange(URI.create(rest.getRootUri() + path), method, request,
+				String.class);
+		Duration elapsed = Duration.between(start, Instant.now());
+		// An answer without a body is empty text, which fails any JSON assertion made on
+		// it.
+		String body = Objects.requireNonNullElse(response.getBody(), "");
+		return new StorefrontAnswer(response.getStatusCode(), response.getHeaders().getContentType(),
+				new JsonContent(body, JACKSON), elapsed);
 	}
 
 	/** The section named {@code name}, such as {@code results} or {@code related}. */

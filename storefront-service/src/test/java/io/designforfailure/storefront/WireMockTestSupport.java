@@ -1,10 +1,7 @@
 package io.designforfailure.storefront;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -23,7 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -131,19 +128,9 @@ public abstract class WireMockTestSupport {
 		return StorefrontAnswer.get(this.rest, path);
 	}
 
-	/**
-	 * GETs {@code path}, which must already be URL-encoded, so tests can send exactly the
-	 * bytes they mean.
-	 */
-	protected ResponseEntity<JsonNode> getJson(String path) {
-		return this.rest.getForEntity(URI.create(this.rest.getRootUri() + path), JsonNode.class);
-	}
-
-	/** Calls the storefront and returns the answer with how long it took. */
-	protected Timed timed(String path) {
-		Instant start = Instant.now();
-		ResponseEntity<JsonNode> response = getJson(path);
-		return new Timed(response, Duration.between(start, Instant.now()));
+	/** Sends {@code json} to {@code path} with {@code method}. */
+	protected StorefrontAnswer send(HttpMethod method, String path, String json) {
+		return StorefrontAnswer.send(this.rest, method, path, json);
 	}
 
 	protected static int requestsTo(WireMockServer server, String path) {
@@ -191,20 +178,6 @@ public abstract class WireMockTestSupport {
 
 	protected static ResponseDefinitionBuilder status(int status) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}");
-	}
-
-	/**
-	 * A storefront answer and how long it took.
-	 *
-	 * @param response the answer
-	 * @param elapsed the time it took
-	 */
-	protected record Timed(ResponseEntity<JsonNode> response, Duration elapsed) {
-
-		public JsonNode body() {
-			return this.response.getBody();
-		}
-
 	}
 
 	/** Replaces the guards' ticker with one the tests can move. */

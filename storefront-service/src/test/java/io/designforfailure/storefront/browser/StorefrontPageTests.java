@@ -87,10 +87,10 @@ class StorefrontPageTests extends WireMockTestSupport {
 	void consoleShowsTheBreakerOpenedByFailingCalls() {
 		stubRecommendations(status(503));
 		for (int i = 0; i < 20 && breaker().getState() == CircuitBreaker.State.CLOSED; i++) {
-			getJson("/api/home?userId=ada");
+			fetch("/api/home?userId=ada");
 		}
 		assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		getJson("/api/home?userId=ada");
+		fetch("/api/home?userId=ada");
 
 		browser.open(url("/console.html"));
 

@@ -1,16 +1,13 @@
 package io.designforfailure.storefront.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,15 +23,11 @@ class ChaosDisabledTests extends WireMockTestSupport {
 			POST | /api/chaos/payments        | {"mode":"off"}
 			""")
 	void answers404AndForwardsNothing(HttpMethod method, String path, String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
+		StorefrontAnswer response = send(method, path, body);
 
-		ResponseEntity<JsonNode> response = this.rest.exchange(path, method, new HttpEntity<>(body, headers),
-				JsonNode.class);
-
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody().get("detail").asText()).contains("storefront.chaos.enabled");
+		assertThat(response.status()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).extractingPath("$.detail").asString().contains("storefront.chaos.enabled");
 		assertThat(search.getAllServeEvents()).isEmpty();
 		assertThat(recommendations.getAllServeEvents()).isEmpty();
 	}

@@ -1,19 +1,16 @@
 package io.designforfailure.storefront.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -34,10 +31,10 @@ class ChaosEndpointTests extends WireMockTestSupport {
 
 	@Test
 	void listsTheDependenciesWhoseChaosCanBeSwitched() {
-		JsonNode body = getJson("/api/chaos").getBody();
+		StorefrontAnswer chaos = fetch("/api/chaos");
 
-		assertThat(body.get("enabled").asBoolean()).isTrue();
-		assertThat(body.get("dependencies")).extracting(JsonNode::asText).containsExactly("recommendations", "search");
+		assertThat(chaos).extractingPath("$.enabled").asBoolean().isTrue();
+		assertThat(chaos).extractingPath("$.dependencies").asArray().containsExactly("recommendations", "search");
 	}
 
 	@ParameterizedTest
@@ -52,10 +49,10 @@ class ChaosEndpointTests extends WireMockTestSupport {
 	void forwardsEachModeAsChaosMonkeyAssaults(String dependency, String request, String assaults) {
 		stub(server(dependency), post(urlPathEqualTo(ASSAULTS)).willReturn(ok("Assault config has changed")));
 
-		ResponseEntity<JsonNode> response = postJson("/api/chaos/" + dependency, request);
+		StorefrontAnswer response = send(HttpMethod.POST, "/api/chaos/" + dependency, request);
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody().get("dependency").asText()).isEqualTo(dependency);
+		assertThat(response.status()).isEqualTo(HttpStatus.OK);
+		assertThat(response).extractingPath("$.dependency").asString().isEqualTo(dependency);
 		assertThat(requestsMatching(server(dependency),
 				postRequestedFor(urlPathEqualTo(ASSAULTS)).withRequestBody(equalToJson(assaults, false, false))))
 			.isEqualTo(1);
@@ -76,22 +73,22 @@ class ChaosEndpointTests extends WireMockTestSupport {
 			{"mode":                             | body
 			""")
 	void rejectsABadRequestWithAProblemNamingTheField(String request, String field) {
-		ResponseEntity<JsonNode> response = postJson("/api/chaos/search", request);
+		StorefrontAnswer response = send(HttpMethod.POST, "/api/chaos/search", request);
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody().get("field").asText()).isEqualTo(field);
-		assertThat(response.getBody().get("detail").asText()).contains(field.equals("body") ? "JSON" : field);
+		assertThat(response.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).extractingPath("$.field").asString().isEqualTo(field);
+		assertThat(response).extractingPath("$.detail").asString().contains(field.equals("body") ? "JSON" : field);
 		assertThat(search.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
 	void answers404ForAnUnknownDependency() {
-		ResponseEntity<JsonNode> response = postJson("/api/chaos/payments", "{\"mode\":\"off\"}");
+		StorefrontAnswer response = send(HttpMethod.POST, "/api/chaos/payments", "{\"mode\":\"off\"}");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody().get("field").asText()).isEqualTo("dependency");
+		assertThat(response.status()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).extractingPath("$.field").asString().isEqualTo("dependency");
 	}
 
 	@Test
@@ -99,31 +96,28 @@ class ChaosEndpointTests extends WireMockTestSupport {
 		stub(recommendations,
 				post(urlPathEqualTo(ASSAULTS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		ResponseEntity<JsonNode> response = postJson("/api/chaos/recommendations", "{\"mode\":\"errors\"}");
+		StorefrontAnswer response = send(HttpMethod.POST, "/api/chaos/recommendations", "{\"mode\":\"errors\"}");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(response.getBody().get("detail").asText())
+		assertThat(response.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response).extractingPath("$.detail")
+			.asString()
 			.isEqualTo("Could not reach recommendations at " + recommendations.baseUrl() + ": is it running?");
 	}
 
 	@Test
 	void answers502WhenTheDependencyRunsWithoutChaosMonkey() {
-		ResponseEntity<JsonNode> response = postJson("/api/chaos/search", "{\"mode\":\"off\"}");
+		StorefrontAnswer response = send(HttpMethod.POST, "/api/chaos/search", "{\"mode\":\"off\"}");
 
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(response.getBody().get("detail").asText()).startsWith("search answered 404")
+		assertThat(response.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response).extractingPath("$.detail")
+			.asString()
+			.startsWith("search answered 404")
 			.endsWith("is it running with the chaos-monkey profile?");
 	}
 
 	private static WireMockServer server(String dependency) {
 		return "search".equals(dependency) ? search : recommendations;
-	}
-
-	private ResponseEntity<JsonNode> postJson(String path, String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
 	}
 
 }

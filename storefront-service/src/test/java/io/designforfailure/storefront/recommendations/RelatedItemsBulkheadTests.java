@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
@@ -41,10 +42,10 @@ class RelatedItemsBulkheadTests extends WireMockTestSupport {
 			int occupied = occupyEveryThread(fetchers, release);
 			assertThat(occupied).isEqualTo(fetchers.getBulkheadConfig().getMaxThreadPoolSize());
 
-			Timed page = timed("/api/products/p-0001");
+			StorefrontAnswer page = fetch("/api/products/p-0001");
 
-			assertThat(page.body().get("product").get("source").asText()).isEqualTo("live");
-			assertThat(page.body().get("related").get("reason").asText()).isEqualTo("bulkhead-full");
+			assertThat(page.section("product")).hasSource("live");
+			assertThat(page.section("related")).hasReason("bulkhead-full");
 			assertThat(page.elapsed()).isLessThan(Duration.ofMillis(800));
 			assertThat(requestsTo(recommendations, "/api/recommendations/products/p-0001")).isZero();
 		}

@@ -1,14 +1,13 @@
 package io.designforfailure.storefront.recommendations;
 
+import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.designforfailure.storefront.recommendations.ViewRecorder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +48,7 @@ class ViewRecordingTests extends WireMockTestSupport {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"status\":\"accepted\"}")));
 
-		getJson("/api/products/p-0001?userId=ada");
+		fetch("/api/products/p-0001?userId=ada");
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> viewPosts().size() == 2);
 		List<LoggedRequest> posts = viewPosts();
@@ -65,7 +64,7 @@ class ViewRecordingTests extends WireMockTestSupport {
 		recommendations.stubFor(post(urlPathEqualTo(VIEWS_PATH)).willReturn(status(503)));
 		int before = this.views.pending();
 
-		getJson("/api/products/p-0001?userId=ada");
+		fetch("/api/products/p-0001?userId=ada");
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.views.pending() == before + 1);
 		assertThat(viewPosts()).hasSize(3);
@@ -80,14 +79,12 @@ class ViewRecordingTests extends WireMockTestSupport {
 				post(urlPathEqualTo(VIEWS_PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		int before = this.views.pending();
 
-		Timed page = timed("/api/products/p-0001?userId=ada");
+		StorefrontAnswer page = fetch("/api/products/p-0001?userId=ada");
 
-		assertThat(page.response().getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.status()).isEqualTo(HttpStatus.OK);
 		assertThat(page.elapsed()).isLessThan(Duration.ofMillis(1500));
-		JsonNode body = page.body();
-		assertThat(body.get("product").get("source").asText()).isEqualTo("live");
-		assertThat(body.get("related").get("source").asText()).isEqualTo("fallback");
-		assertThat(body.get("related").get("reason").asText()).isEqualTo("unavailable");
+		assertThat(page.section("product")).hasSource("live");
+		assertThat(page.section("related")).hasSource("fallback").hasReason("unavailable");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.views.pending() == before + 1);
 	}
 
