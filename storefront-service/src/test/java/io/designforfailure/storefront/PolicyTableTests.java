@@ -1,6 +1,7 @@
 package io.designforfailure.storefront;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,11 +149,22 @@ class PolicyTableTests {
 		return (Map<String, Object>) node;
 	}
 
+	/** The storefront's own tests, and the system tests that prove a row end to end. */
 	private static Path testSource(String className) throws IOException {
-		try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+		try (Stream<Path> files = Stream.of(Path.of("src/test/java"), Path.of("../system-tests/src/test/java"))
+			.flatMap(PolicyTableTests::walk)) {
 			return files.filter((file) -> file.getFileName().toString().equals(className + ".java"))
 				.findFirst()
 				.orElse(null);
+		}
+	}
+
+	private static Stream<Path> walk(Path directory) {
+		try {
+			return Files.walk(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
