@@ -27,7 +27,11 @@ class ChaosTests {
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(first.took()).isLessThan(DependencyOutageTests.ANSWER_LIMIT);
 		assertThat(first.section("results").path("degraded").asBoolean()).isTrue();
-		assertThat(first.section("results").path("reason").asText()).isIn("timeout", "circuit-open");
+		// A search-service this slow soon holds more requests than its concurrency limit
+		// and
+		// sheds the rest at once (503 + Retry-After): overloaded, which is no breaker
+		// failure.
+		assertThat(first.section("results").path("reason").asText()).isIn("timeout", "circuit-open", "overloaded");
 		await("search breaker open").atMost(BREAKER_LIMIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			Answer search = system.storefront("/api/search?q=hiking%20boots");
 			assertThat(search.status()).isEqualTo(200);
