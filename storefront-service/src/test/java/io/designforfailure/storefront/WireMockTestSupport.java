@@ -42,7 +42,10 @@ import static org.awaitility.Awaitility.await;
 		properties = { "storefront.recommendations.best-sellers.refresh-enabled=false",
 				// Kept views are not sent again behind the next test's back, so every
 				// test counts only its own requests.
-				"storefront.recommendations.views.first-retry=1h", "storefront.recommendations.views.max-retry=1h" })
+				"storefront.recommendations.views.first-retry=1h", "storefront.recommendations.views.max-retry=1h",
+				// The throttle holds calls back at random by design: only the tests of it
+				// (OverloadTests) switch it on, so no other test depends on chance.
+				"storefront.guards.throttling.enabled=false" })
 @Import(WireMockTestSupport.MovableTime.class)
 public abstract class WireMockTestSupport {
 

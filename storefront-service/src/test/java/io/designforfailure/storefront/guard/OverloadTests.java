@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retries from multiplying its load. The retry budget's floor is off here, so that a few
  * hundred test calls show its ratio.
  */
-@TestPropertySource(properties = "storefront.guards.retry-budget.min-retries-per-second=0")
+@TestPropertySource(properties = { "storefront.guards.retry-budget.min-retries-per-second=0",
+		"storefront.guards.throttling.enabled=true" })
 class OverloadTests extends WireMockTestSupport {
 
 	@Autowired
