@@ -26,11 +26,13 @@ class CircuitBreakerTests extends WireMockTestSupport {
 	void opensAfterTheFailureThresholdAndThenStopsCallingSearch() {
 		stubSearch(status(503));
 
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < 20 && breaker("search").getState() == CircuitBreaker.State.CLOSED; i++) {
 			fetch("/api/search?q=down-" + i);
 		}
 
 		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		// Judged only once the window holds minimum-number-of-calls (20) attempts.
+		assertThat(requestsTo(search, SEARCH_PATH)).isGreaterThanOrEqualTo(20);
 		int requestsWhenOpened = requestsTo(search, SEARCH_PATH);
 		StorefrontAnswer answer = fetch("/api/search?q=down-again");
 		assertThat(requestsTo(search, SEARCH_PATH)).as("no call reaches search").isEqualTo(requestsWhenOpened);
@@ -41,7 +43,7 @@ class CircuitBreakerTests extends WireMockTestSupport {
 	@Test
 	void goesHalfOpenAfterTheOpenDurationAndClosesOnSuccess() {
 		stubRecommendations(status(503));
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < 20 && breaker("recommendations").getState() == CircuitBreaker.State.CLOSED; i++) {
 			fetch("/api/home?userId=ada");
 		}
 		assertThat(breaker("recommendations").getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -68,13 +70,13 @@ class CircuitBreakerTests extends WireMockTestSupport {
 		// Over the 200 ms slow-call threshold, under the 250 ms attempt timeout.
 		stubSearch(searchResults("slow").withFixedDelay(215));
 
-		for (int i = 0; i < 12 && breaker("search").getState() == CircuitBreaker.State.CLOSED; i++) {
+		for (int i = 0; i < 40 && breaker("search").getState() == CircuitBreaker.State.CLOSED; i++) {
 			fetch("/api/search?q=slow-" + i);
 		}
 
 		CircuitBreaker.Metrics metrics = breaker("search").getMetrics();
 		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		assertThat(metrics.getNumberOfSlowSuccessfulCalls()).isGreaterThanOrEqualTo(5);
+		assertThat(metrics.getNumberOfSlowSuccessfulCalls()).isGreaterThanOrEqualTo(10);
 		assertThat(metrics.getSlowCallRate()).isGreaterThanOrEqualTo(50f);
 	}
 
