@@ -78,7 +78,7 @@ public final class DependencyGuard {
 	 * @throws DependencyFailure if the call failed or a guard refused it
 	 */
 	public <T> T read(Supplier<T> exchange) {
-		Supplier<T> attempt = attempts(CallBudget.start(this.properties), true, exchange);
+		Supplier<T> attempt = attempts(CallBudget.start(this.properties), true, true, exchange);
 		return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
 				Bulkhead.decorateSupplier(this.bulkhead, attempt))));
 	}
@@ -87,13 +87,17 @@ public final class DependencyGuard {
 	 * Calls a write, retried only when it carries an idempotency key the dependency
 	 * de-duplicates: without one, a retry could apply it twice. Writes run off the
 	 * request thread behind a bulkhead of their own, so they do not take the reads'
-	 * permits.
+	 * permits; for the same reason the adaptive throttle neither holds them back nor
+	 * counts them. They are paced by their own pool and redelivery, and a write the
+	 * dependency refuses (503 with Retry-After while its database is down) says nothing
+	 * about the reads it still answers from memory: counted, such refusals held back
+	 * nearly every read.
 	 * @throws DependencyFailure if the call failed or a guard refused it
 	 */
 	public <T> T write(@Nullable String idempotencyKey, Supplier<T> exchange) {
 		boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();
 		Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.circuitBreaker,
-				attempts(CallBudget.start(this.properties), mayRetry, exchange));
+				attempts(CallBudget.start(this.properties), mayRetry, false, exchange));
 		return run(mayRetry ? Retry.decorateSupplier(this.retry, guarded) : guarded);
 	}
 
@@ -120,18 +124,20 @@ public final class DependencyGuard {
 		}
 	}
 
-	private <T> Supplier<T> attempts(CallBudget callBudget, boolean mayRetry, Supplier<T> exchange) {
+	/**
+	 * @param throttled whether the adaptive throttle may hold the call back, and counts
+	 * what becomes of it
+	 */
+	private <T> Supplier<T> attempts(CallBudget callBudget, boolean mayRetry, boolean throttled, Supplier<T> exchange) {
 		AtomicInteger attempts = new AtomicInteger();
 		return () -> {
 			int attempt = attempts.incrementAndGet();
 			// The throttle holds back new calls; retries are the retry budget's to allow,
-			// so
-			// a retry the dependency asked for (Retry-After) is not held back by its own
-			// load
-			// signal.
+			// so a retry the dependency asked for (Retry-After) is not held back by its
+			// own load signal.
 			if (attempt == 1) {
 				this.overload.callStarted();
-				if (!this.overload.admits()) {
+				if (throttled && !this.overload.admits()) {
 					throw DependencyFailure.refusedByGuard(Reason.OVERLOADED, this.name, null);
 				}
 			}
@@ -141,7 +147,9 @@ public final class DependencyGuard {
 			}
 			try {
 				T result = this.timer.limit(limit, exchange);
-				this.overload.accepted();
+				if (throttled) {
+					this.overload.accepted();
+				}
 				return result;
 			}
 			catch (RuntimeException ex) {
@@ -149,7 +157,7 @@ public final class DependencyGuard {
 				if (fault.kind() == Fault.Kind.SHED) {
 					this.overload.shed();
 				}
-				else {
+				else if (throttled) {
 					this.overload.accepted();
 				}
 				DependencyFailure failure = decide(fault, attempt, callBudget, mayRetry);
