@@ -54,6 +54,8 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 
 	private final ViewRedelivery redelivery;
 
+	private final boolean enabled;
+
 	private volatile boolean running;
 
 	ViewRecorder(RecommendationsClient client, DependencyGuards guards, RecommendationsProperties properties,
@@ -65,12 +67,21 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 		this.duplicates = outcome(registry, DUPLICATE);
 		this.redelivered = outcome(registry, "redelivered");
 		this.dropped = outcome(registry, "dropped");
+		this.enabled = views.enabled();
+		if (!this.enabled) {
+			logger.warn("Product views are not recorded (storefront.recommendations.views.enabled=false)");
+		}
 		this.redelivery = new ViewRedelivery(views, (pending) -> deliver(pending.view(), pending.idempotencyKey()),
 				registry);
 	}
 
-	/** Sends the view in the background; returns at once. */
+	/**
+	 * Sends the view in the background, unless views are switched off; returns at once.
+	 */
 	public void record(String userId, String productId) {
+		if (!this.enabled) {
+			return;
+		}
 		PendingView view = new PendingView(new ViewEvent(userId, productId), UUID.randomUUID().toString());
 		try {
 			this.sender.executeSupplier(() -> deliver(view.view(), view.idempotencyKey()))

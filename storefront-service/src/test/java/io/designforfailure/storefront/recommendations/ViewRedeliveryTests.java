@@ -92,7 +92,7 @@ class ViewRedeliveryTests {
 	private ViewRedelivery redelivery(int capacity) {
 		// Retries an hour apart: only the test calls redeliver(), so it sees every
 		// attempt.
-		ViewsProperties properties = new ViewsProperties(capacity, Duration.ofHours(1), Duration.ofHours(1),
+		ViewsProperties properties = new ViewsProperties(true, capacity, Duration.ofHours(1), Duration.ofHours(1),
 				Duration.ofSeconds(5));
 		return new ViewRedelivery(properties, this.recommendations::send, this.registry);
 	}
