@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.designforfailure.benchmark.launch.Lab;
+import io.designforfailure.benchmark.observe.ViewAudit;
 import io.designforfailure.benchmark.report.Aggregation;
 import io.designforfailure.benchmark.report.Capacity;
 import io.designforfailure.benchmark.report.LoadResult;
@@ -67,9 +70,17 @@ public final class Benchmark {
 		Machine machine = Machine.now(Machine.load());
 		print("Benchmark, %s mode: %d scenarios x guarded/naive, %d users, %s patience; load average %s",
 				options.name(), scenarios.size(), options.users(), options.patience(), machine.loadBefore());
-		boolean flaky = scenarios.stream().anyMatch(Scenario::viaProxy);
-		print("Starting search, recommendations and %s storefronts on 127.0.0.1 (logs in benchmark/target/bench/logs)",
-				flaky ? "four (two through the flaky proxy)" : "two");
+		Set<Lab.Extra> extras = EnumSet.noneOf(Lab.Extra.class);
+		if (scenarios.stream().anyMatch(Scenario::viaProxy)) {
+			extras.add(Lab.Extra.FLAKY_SEARCH);
+		}
+		if (scenarios.stream().anyMatch(Scenario::withoutViews)) {
+			extras.add(Lab.Extra.NO_VIEWS);
+		}
+		print("Starting PostgreSQL, search, recommendations and %d storefronts on 127.0.0.1%s%s (logs in benchmark/target/bench/logs)",
+				2 + (extras.contains(Lab.Extra.FLAKY_SEARCH) ? 2 : 0) + (extras.contains(Lab.Extra.NO_VIEWS) ? 1 : 0),
+				extras.contains(Lab.Extra.FLAKY_SEARCH) ? ", two through the flaky proxy" : "",
+				extras.contains(Lab.Extra.NO_VIEWS) ? ", one recording no views" : "");
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.version(HttpClient.Version.HTTP_1_1)
@@ -78,13 +89,14 @@ public final class Benchmark {
 		List<RunResult> results = new ArrayList<>();
 		Loads overloads = new Loads();
 		Loads storms = new Loads();
+		List<MarkdownReport.ViewRow> views = new ArrayList<>();
 		Map<Mode, List<LoadResult>> ramp = new EnumMap<>(Mode.class);
 		Map<Mode, Capacity> capacity = new EnumMap<>(Mode.class);
 		for (Mode mode : Mode.values()) {
 			ramp.put(mode, new ArrayList<>());
 			capacity.put(mode, Capacity.assumed(options.users()));
 		}
-		try (Lab lab = Lab.start(options.root(), options.root().resolve("benchmark/target/bench"), flaky)) {
+		try (Lab lab = Lab.start(options.root(), options.root().resolve("benchmark/target/bench"), extras)) {
 			Runtime.getRuntime().addShutdownHook(new Thread(lab::close));
 			print("Up after %d s", seconds(began));
 			ScenarioRunner runner = new ScenarioRunner(lab, http, options.patience());
@@ -100,7 +112,7 @@ public final class Benchmark {
 				}
 				int users = scenario.users().resolve(options.users(), capacity.get(Mode.GUARDED).users());
 				List<RunData> runs = new ArrayList<>();
-				for (Mode mode : Mode.values()) {
+				for (Mode mode : scenario.modes()) {
 					Duration settled = runner.settle(scenario, mode);
 					print("[%3d s] %s, %s, %d users (settled in %.1f s)", seconds(began), scenario.title(),
 							mode.label(), users, settled.toMillis() / 1000.0);
@@ -113,6 +125,18 @@ public final class Benchmark {
 					runs.add(run);
 					titles.add(scenario.title());
 					results.add(result);
+					if (scenario.onProductPages()) {
+						ViewAudit.Views seen = run.load().views();
+						if (seen != null) {
+							print("        views: %d pages answered, %d in the database, %d redelivered, %d dropped, at most %d waiting, %s",
+									seen.pages(), seen.inDatabase(), seen.redelivered(), seen.dropped(),
+									seen.peakPending(),
+									(seen.settledMillis() != null) ? String.format(Locale.ROOT,
+											"all in the database %.1f s after the fault or load",
+											seen.settledMillis() / 1000.0) : "not all in the database");
+						}
+						views.add(new MarkdownReport.ViewRow(scenario.title(), result, seen));
+					}
 					if (scenario.users().findsCapacity() || scenario.users().overloads() || scenario.viaProxy()) {
 						LoadResult load = Aggregation.load(run);
 						print("        live %.0f/s, answers %s, breaker opened: %s%s; CPU: benchmark %.0f %%, storefront %.0f %%, search %.0f %%, others %.0f %%",
@@ -144,7 +168,7 @@ public final class Benchmark {
 						overloads.rows(), capacity)
 						+ MarkdownReport.loads("Retry storm: a share of search calls fail transiently", storms.titles(),
 								storms.rows(), capacity)
-						+ notes(options, seconds(began)));
+						+ MarkdownReport.views(views) + notes(options, seconds(began)));
 		write(out.resolve("results.md"), report);
 		print("Done in %d s: %s and its charts", seconds(began), out.resolve("results.md"));
 	}
@@ -192,7 +216,17 @@ public final class Benchmark {
 						storm: one more storefront per mode calls search through a proxy in the benchmark's JVM that \
 						answers 503 without Retry-After to the share of calls shown, drawn by a seeded generator, and \
 						forwards the rest, for %d s; calls per search are the requests that reached the proxy divided by \
-						the searches the users completed. Whole run: %d s.
+						the searches the users completed.
+
+						Product pages: each answer shows a product (search) and its related items (recommendations, \
+						read from its memory) and records a view in the background. A run counts its users' views in \
+						recommendations-service's PostgreSQL (`GET /api/users/{userId}/views`, whose `total` counts \
+						them all) before and after, and waits up to 60 s after the load for the storefront to deliver \
+						what it keeps for redelivery; a view is lost if the database never gains it, counted twice if \
+						it gains more than the storefront answered pages. The database is stopped with a fast \
+						shutdown, as an operator would, and started again. "Views not recorded" is a third guarded \
+						storefront started with `storefront.recommendations.views.enabled=false`, loaded right after \
+						the one that records them. Whole run: %d s.
 						""",
 				options.users(), options.patience().toSeconds(), options.patience().toSeconds(),
 				options.before().toSeconds(), options.fault().toSeconds(), options.after().toSeconds(),

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.launch.Lab;
+import io.designforfailure.launcher.PostgresServer;
 import io.designforfailure.launcher.ServiceProcess;
 
 /**
@@ -28,6 +29,26 @@ public interface Fault {
 			@Override
 			public void end() {
 				dependency.restart();
+			}
+
+		};
+	}
+
+	/**
+	 * The database stopped with a fast shutdown, as an operator would, and started again;
+	 * the fault lasts until it accepts connections.
+	 */
+	static Fault stopped(PostgresServer database) {
+		return new Fault() {
+
+			@Override
+			public void begin() {
+				database.stop();
+			}
+
+			@Override
+			public void end() {
+				database.start();
 			}
 
 		};

@@ -6,21 +6,27 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.fault.FlakyProxy;
+import io.designforfailure.launcher.PostgresServer;
 import io.designforfailure.launcher.ServiceProcess;
 
 /**
  * The system under test on loopback: one search-service and one recommendations-service
- * with Chaos Monkey loaded, and one storefront per {@link Mode}, all calling the same
- * two; for the retry storm, also a {@link FlakyProxy} in front of search and one more
- * storefront per mode that calls search through it, so the other scenarios' calls never
- * take the proxy's extra hop.
+ * with Chaos Monkey loaded, recommendations-service's own PostgreSQL, and one storefront
+ * per {@link Mode}, all calling the same two; for the retry storm, also a
+ * {@link FlakyProxy} in front of search and one more storefront per mode that calls
+ * search through it, so the other scenarios' calls never take the proxy's extra hop; to
+ * measure what recording views costs, one more guarded storefront that records none.
  */
 public final class Lab implements AutoCloseable {
 
@@ -29,6 +35,11 @@ public final class Lab implements AutoCloseable {
 
 	/** Every run draws the same failures in the same order of arrival. */
 	private static final long PROXY_SEED = 20261201L;
+
+	/** Named as in compose and the demo: the database, its owner and password. */
+	private static final String DATABASE = "recommendations";
+
+	private final PostgresServer database;
 
 	private final ServiceProcess search;
 
@@ -40,27 +51,36 @@ public final class Lab implements AutoCloseable {
 
 	private final Map<Mode, ServiceProcess> flakyStorefronts = new EnumMap<>(Mode.class);
 
-	private Lab(Path root, Path work, boolean flaky) {
-		this.search = dependency(root, work, "search-service");
-		this.recommendations = dependency(root, work, "recommendations-service");
+	private final ServiceProcess withoutViews;
+
+	private Lab(Path root, Path work, Set<Extra> extras) {
+		this.database = PostgresServer.createOnFreePort(databaseDirectory(work));
+		this.search = dependency(root, work, "search-service", Map.of());
+		this.recommendations = dependency(root, work, "recommendations-service",
+				Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE), "SPRING_DATASOURCE_USERNAME", DATABASE,
+						"SPRING_DATASOURCE_PASSWORD", DATABASE));
 		Path storefrontJar = jar(root, work, "storefront-service");
 		for (Mode mode : Mode.values()) {
-			this.storefronts.put(mode, storefront(storefrontJar, work, mode, "", this.search.uri("")));
+			this.storefronts.put(mode, storefront(storefrontJar, work, mode, "", this.search.uri(""), List.of()));
 		}
+		boolean flaky = extras.contains(Extra.FLAKY_SEARCH);
 		this.proxy = flaky ? new FlakyProxy(this.search.uri(""), PROXY_SEED) : null;
 		if (flaky) {
 			for (Mode mode : Mode.values()) {
-				this.flakyStorefronts.put(mode, storefront(storefrontJar, work, mode, "flaky", this.proxy.uri()));
+				this.flakyStorefronts.put(mode,
+						storefront(storefrontJar, work, mode, "flaky", this.proxy.uri(), List.of()));
 			}
 		}
+		this.withoutViews = extras.contains(Extra.NO_VIEWS) ? storefront(storefrontJar, work, Mode.GUARDED, "no views",
+				this.search.uri(""), List.of("--storefront.recommendations.views.enabled=false")) : null;
 	}
 
 	/**
-	 * Starts the JVMs side by side and returns when every one is healthy.
-	 * @param flaky whether to start, besides, a flaky proxy in front of search and one
-	 * storefront per mode that calls search through it
+	 * Starts the database and the JVMs side by side and returns when every one is
+	 * healthy.
+	 * @param extras the storefronts to start besides the guarded and the naive one
 	 */
-	public static Lab start(Path root, Path work, boolean flaky) {
+	public static Lab start(Path root, Path work, Set<Extra> extras) {
 		try {
 			Files.createDirectories(work.resolve("logs"));
 			Files.createDirectories(work.resolve("jars"));
@@ -68,8 +88,10 @@ public final class Lab implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Lab lab = new Lab(root, work, flaky);
+		Lab lab = new Lab(root, work, extras);
 		try {
+			lab.database.start();
+			lab.database.ensureDatabase(DATABASE, DATABASE, DATABASE);
 			List<ServiceProcess> all = lab.all();
 			all.forEach(ServiceProcess::start);
 			all.forEach(ServiceProcess::awaitHealthy);
@@ -79,6 +101,25 @@ public final class Lab implements AutoCloseable {
 			lab.close();
 			throw ex;
 		}
+	}
+
+	/** Storefronts a run may need besides the guarded and the naive one. */
+	public enum Extra {
+
+		/**
+		 * A flaky proxy in front of search, and one storefront per mode that calls search
+		 * through it.
+		 */
+		FLAKY_SEARCH,
+
+		/** A guarded storefront that records no views. */
+		NO_VIEWS
+
+	}
+
+	/** recommendations-service's PostgreSQL. */
+	public PostgresServer database() {
+		return this.database;
 	}
 
 	public ServiceProcess search() {
@@ -121,20 +162,43 @@ public final class Lab implements AutoCloseable {
 		return this.proxy;
 	}
 
-	/** Every storefront, the flaky ones last. */
+	/** Whether this lab runs, besides, a guarded storefront that records no views. */
+	public boolean recordsNoViewsToo() {
+		return this.withoutViews != null;
+	}
+
+	/**
+	 * The guarded storefront that records no views.
+	 * @throws IllegalStateException if the lab was started without it
+	 */
+	public ServiceProcess storefrontWithoutViews() {
+		if (this.withoutViews == null) {
+			throw new IllegalStateException("This lab was started without a storefront that records no views");
+		}
+		return this.withoutViews;
+	}
+
+	/** Every storefront, the flaky ones and the one without views last. */
 	public List<ServiceProcess> storefronts() {
 		List<ServiceProcess> all = new ArrayList<>(this.storefronts.values());
 		all.addAll(this.flakyStorefronts.values());
+		if (this.withoutViews != null) {
+			all.add(this.withoutViews);
+		}
 		return List.copyOf(all);
 	}
 
-	/** Kills every JVM this lab started and stops its proxy; nothing outlives it. */
+	/**
+	 * Kills every JVM this lab started, stops its proxy and its database; nothing
+	 * outlives it.
+	 */
 	@Override
 	public void close() {
 		all().forEach(ServiceProcess::kill);
 		if (this.proxy != null) {
 			this.proxy.close();
 		}
+		this.database.stop();
 	}
 
 	private List<ServiceProcess> all() {
@@ -143,14 +207,16 @@ public final class Lab implements AutoCloseable {
 		return all;
 	}
 
-	private ServiceProcess storefront(Path jar, Path work, Mode mode, String variant, URI search) {
+	private ServiceProcess storefront(Path jar, Path work, Mode mode, String variant, URI search,
+			List<String> settings) {
 		List<String> arguments = new ArrayList<>(mode.arguments());
+		arguments.addAll(settings);
 		// Tomcat's thread metrics exist only with its MBean registry on.
 		arguments.add("--server.tomcat.mbeanregistry.enabled=true");
 		// The faults are switched through the storefront's /api/chaos.
 		arguments.add("--storefront.chaos.enabled=true");
 		String label = variant.isEmpty() ? mode.label() : variant + ", " + mode.label();
-		String file = variant.isEmpty() ? mode.label() : variant + "-" + mode.label();
+		String file = variant.isEmpty() ? mode.label() : variant.replace(' ', '-') + "-" + mode.label();
 		return ServiceProcess
 			.builder("storefront-service (" + label + ")", jar,
 					work.resolve("logs").resolve("storefront-" + file + ".log"))
@@ -161,11 +227,41 @@ public final class Lab implements AutoCloseable {
 			.build();
 	}
 
-	private static ServiceProcess dependency(Path root, Path work, String module) {
+	private static ServiceProcess dependency(Path root, Path work, String module, Map<String, String> environment) {
 		return ServiceProcess.builder(module, jar(root, work, module), work.resolve("logs").resolve(module + ".log"))
 			.jvmOptions(JVM_OPTIONS)
 			.arguments(List.of("--spring.profiles.active=chaos-monkey"))
+			.environment(environment)
 			.build();
+	}
+
+	/**
+	 * A fresh data directory per run, which the server's unprivileged user (when we are
+	 * root) can reach; each run begins with the seed users only.
+	 */
+	private static Path databaseDirectory(Path work) {
+		try {
+			Path databases = work.resolve("databases");
+			deleteRecursively(databases);
+			Path directory = Files.createDirectories(databases.resolve("recommendations"));
+			Files.setPosixFilePermissions(databases, PosixFilePermissions.fromString("rwxr-xr-x"));
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	/**

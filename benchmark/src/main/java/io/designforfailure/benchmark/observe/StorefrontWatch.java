@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +22,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.designforfailure.launcher.ServiceProcess;
 
 /**
- * Polls a storefront during a run: its breakers on /api/resilience every 250 ms, its busy
- * Tomcat threads on /actuator/prometheus every 500 ms.
+ * Polls a storefront during a run: its breakers and the views waiting for redelivery on
+ * /api/resilience every 250 ms, its busy Tomcat threads on /actuator/prometheus every 500
+ * ms.
  */
 public final class StorefrontWatch {
 
 	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
 
 	private static final String BUSY_THREADS = "tomcat_threads_busy_threads{";
+
+	/** The dependency whose details count the views. */
+	private static final String RECOMMENDATIONS = "recommendations";
 
 	private static final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(POLL_TIMEOUT)
@@ -57,6 +62,8 @@ public final class StorefrontWatch {
 
 	private final AtomicInteger unanswered = new AtomicInteger();
 
+	private final AtomicLong peakPending = new AtomicLong();
+
 	public StorefrontWatch(ServiceProcess storefront, long originNanos) {
 		this.storefront = storefront;
 		this.originNanos = originNanos;
@@ -83,6 +90,30 @@ public final class StorefrontWatch {
 
 	public Threads threads() {
 		return new Threads(this.peakBusy.get(), this.threadPolls.get(), this.unanswered.get());
+	}
+
+	/** The most views seen waiting for redelivery at once. */
+	public long peakPendingViews() {
+		return this.peakPending.get();
+	}
+
+	/** What the storefront counted of its views, if it answers within a second. */
+	public static Optional<ViewAudit.StorefrontViews> views(ServiceProcess storefront) {
+		return get(storefront, "/api/resilience").flatMap(StorefrontWatch::views);
+	}
+
+	static Optional<ViewAudit.StorefrontViews> views(String resilience) {
+		try {
+			JsonNode views = json.readTree(resilience)
+				.path("dependencies")
+				.path(RECOMMENDATIONS)
+				.path("details")
+				.path("views");
+			return views.isObject() ? Optional.of(ViewAudit.StorefrontViews.of(views)) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The storefront's busy request threads now, if it answers within a second. */
@@ -138,6 +169,7 @@ public final class StorefrontWatch {
 			catch (IOException ex) {
 				// A garbled answer is a missed poll; the next one comes in 250 ms.
 			}
+			views(text).ifPresent((views) -> this.peakPending.accumulateAndGet(views.pending(), Math::max));
 		});
 	}
 

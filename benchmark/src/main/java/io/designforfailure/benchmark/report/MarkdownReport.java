@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.observe.CpuShares;
+import io.designforfailure.benchmark.observe.ViewAudit;
 
 /**
  * The results as a Markdown page: where they were taken, then one row per scenario and
@@ -132,6 +133,74 @@ public final class MarkdownReport {
 				.append(" |\n");
 		}
 		return table.append('\n').toString();
+	}
+
+	/**
+	 * The product page rows: what recording a view costs the page (with and without, in
+	 * one run), and whether each view reached recommendations-service's database once;
+	 * empty when there are no rows.
+	 * @param rows one per product page scenario and storefront
+	 */
+	public static String views(List<ViewRow> rows) {
+		if (rows.isEmpty()) {
+			return "";
+		}
+		StringBuilder table = new StringBuilder();
+		table.append("## Product pages: what recording a view costs, and whether one is lost\n\n");
+		table.append("| scenario | mode | req/s | p50 ms | p99 ms | max ms | 2xx | degraded | pages answered"
+				+ " | views in the database | redelivered | dropped | most waiting | all in the database |\n");
+		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		for (ViewRow row : rows) {
+			RunResult result = row.result();
+			ViewAudit.Views views = row.views();
+			table.append("| ")
+				.append(row.title())
+				.append(" | ")
+				.append(result.mode().label())
+				.append(" | ")
+				.append(number(result.throughput()))
+				.append(" | ")
+				.append(number(result.p50()))
+				.append(" | ")
+				.append(number(result.p99()))
+				.append(" | ")
+				.append(number(result.max()))
+				.append(" | ")
+				.append(percent(result.ok()))
+				.append(" | ")
+				.append(percent(result.degraded()))
+				.append(" | ");
+			if (views == null) {
+				table.append("- | - | - | - | - | - |\n");
+				continue;
+			}
+			table.append(views.pages())
+				.append(" | ")
+				.append(views.inDatabase())
+				.append(views.exactlyOnce() ? " (each once)" : "")
+				.append(" | ")
+				.append(views.redelivered())
+				.append(" | ")
+				.append(views.dropped())
+				.append(" | ")
+				.append(views.peakPending())
+				.append(" | ")
+				.append((views.settledMillis() != null) ? String.format(Locale.ROOT, "%.1f s after the %s",
+						views.settledMillis() / 1000.0, result.faulted() ? "fault" : "load")
+						: "**no**: " + views.pending() + " still waiting")
+				.append(" |\n");
+		}
+		return table.append('\n').toString();
+	}
+
+	/**
+	 * One row of the product page table.
+	 *
+	 * @param title the scenario's title
+	 * @param result its latencies and answers
+	 * @param views what became of its views, or null when it recorded none
+	 */
+	public record ViewRow(String title, RunResult result, ViewAudit.Views views) {
 	}
 
 	/** Shares of answers by kind, e.g. {@code live 62.0 %, bulkhead-full 38.0 %}. */

@@ -7,6 +7,7 @@ import io.designforfailure.benchmark.load.Sample;
 import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.Threads;
 import io.designforfailure.benchmark.observe.Transition;
+import io.designforfailure.benchmark.observe.ViewAudit;
 
 /**
  * Everything one scenario in one mode produced, before it is summarized.
@@ -42,8 +43,16 @@ public record RunData(String scenario, Mode mode, String dependency, long durati
 	 * @param dependencyCalls the calls that reached the dependency, as the flaky proxy
 	 * counted them, or null when the storefront called it directly
 	 * @param cpu who used the CPUs during the run
+	 * @param views what became of the views the users caused, or null when they caused
+	 * none
 	 */
-	public record Load(int users, Long dependencyCalls, CpuShares cpu) {
+	public record Load(int users, Long dependencyCalls, CpuShares cpu, ViewAudit.Views views) {
+
+		/** A load whose users caused no views. */
+		public Load(int users, Long dependencyCalls, CpuShares cpu) {
+			this(users, dependencyCalls, cpu, null);
+		}
+
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.designforfailure.benchmark.scenario;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.fault.Fault;
 
 /**
@@ -23,23 +25,26 @@ import io.designforfailure.benchmark.fault.Fault;
  * @param users how many measured users
  * @param failing the share of search calls the flaky proxy fails, when the storefront
  * calls search through it; null when it calls search directly
+ * @param withoutViews whether it runs on a guarded storefront that records no views, and
+ * on that one only
  */
 public record Scenario(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault, int windows,
-		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing) {
+		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, boolean withoutViews) {
 
 	/** The default users, no fault: the guards' cost when nothing goes wrong. */
 	static Scenario healthy(String id, String title, Endpoint endpoint) {
-		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null);
+		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null, false);
 	}
 
 	/** The default users; a fault done to a dependency once, then undone. */
 	static Scenario faulted(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault) {
-		return new Scenario(id, title, endpoint, dependency, fault, 1, false, null, null, Users.standard(), null);
+		return new Scenario(id, title, endpoint, dependency, fault, 1, false, null, null, Users.standard(), null,
+				false);
 	}
 
 	/** Searching users, as many as {@code users} says, on a healthy search. */
 	static Scenario overload(String id, String title, Users users) {
-		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null);
+		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null, false);
 	}
 
 	/**
@@ -47,14 +52,23 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 * for the whole run.
 	 */
 	static Scenario retryStorm(String id, String title, double failing) {
-		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, Users.standard(),
-				failing);
+		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, Users.standard(), failing,
+				false);
+	}
+
+	/**
+	 * The default users on healthy product pages of the guarded storefront that records
+	 * no views: the baseline of what recording them costs.
+	 */
+	static Scenario withoutViews(String id, String title) {
+		return new Scenario(id, title, Endpoint.PRODUCT, null, null, 0, false, null, null, Users.standard(), null,
+				true);
 	}
 
 	/** The same fault, on and off {@code count} times. */
 	Scenario flapping(int count) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, count, this.sideSearch,
-				this.faultFor, this.after, this.users, this.failing);
+				this.faultFor, this.after, this.users, this.failing, this.withoutViews);
 	}
 
 	/**
@@ -63,12 +77,30 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	Scenario withSideSearch(Duration faultFor, Duration after) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, this.windows, true,
-				faultFor, after, this.users, this.failing);
+				faultFor, after, this.users, this.failing, this.withoutViews);
 	}
 
 	/** Whether the storefront calls search through the flaky proxy. */
 	public boolean viaProxy() {
 		return this.failing != null;
+	}
+
+	/** The storefronts it runs on: the guarded and the naive one, or only the first. */
+	public List<Mode> modes() {
+		return this.withoutViews ? List.of(Mode.GUARDED) : List.of(Mode.values());
+	}
+
+	/** Whether its users ask for product pages. */
+	public boolean onProductPages() {
+		return this.endpoint == Endpoint.PRODUCT;
+	}
+
+	/**
+	 * Whether its users record views, whose fate the run then follows until each is in
+	 * recommendations-service's database.
+	 */
+	public boolean recordsViews() {
+		return this.endpoint == Endpoint.PRODUCT && !this.withoutViews;
 	}
 
 	/**

@@ -8,16 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.fault.Fault;
 import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.benchmark.launch.Pause;
 import io.designforfailure.benchmark.load.ClosedLoop;
+import io.designforfailure.benchmark.load.Outcome;
 import io.designforfailure.benchmark.load.Sample;
 import io.designforfailure.benchmark.observe.CpuMeter;
 import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.StorefrontWatch;
+import io.designforfailure.benchmark.observe.ViewAudit;
 import io.designforfailure.benchmark.report.RunData;
 import io.designforfailure.benchmark.report.Window;
 import io.designforfailure.launcher.ServiceProcess;
@@ -71,9 +74,12 @@ public final class ScenarioRunner {
 			storefronts.addAll(List.of(this.lab.flakyStorefront(Mode.NAIVE), this.lab.flakyStorefront(Mode.GUARDED)));
 			this.lab.proxy().failing(0);
 		}
+		if (this.lab.recordsNoViewsToo()) {
+			storefronts.add(this.lab.storefrontWithoutViews());
+		}
 		for (ServiceProcess storefront : storefronts) {
 			ClosedLoop load = new ClosedLoop(this.http, this.patience);
-			load.start(users, Endpoint.MIXED.on(storefront), System.nanoTime(), half);
+			load.start(users, Endpoint.EVERY_PAGE.on(storefront), System.nanoTime(), half);
 			Pause.of(half);
 			load.stop();
 		}
@@ -129,6 +135,8 @@ public final class ScenarioRunner {
 		ClosedLoop searching = new ClosedLoop(this.http, this.patience, side.think());
 		Duration limit = phases.planned(scenario).plus(RUN_SLACK);
 		List<Window> windows = new ArrayList<>();
+		ViewAudit audit = scenario.recordsViews()
+				? ViewAudit.begin(this.http, this.lab.recommendations(), storefront, userIds(users)) : null;
 		CpuMeter cpu = CpuMeter.start(storefront, this.lab.search());
 		watch.start();
 		load.start(users, scenario.endpoint().on(storefront), origin, limit);
@@ -140,6 +148,7 @@ public final class ScenarioRunner {
 		long duration;
 		CpuShares shares;
 		Long calls = null;
+		ViewAudit.Views views = null;
 		try {
 			if (scenario.fault() == null) {
 				Pause.of(phases.planned(scenario));
@@ -160,12 +169,25 @@ public final class ScenarioRunner {
 				this.lab.proxy().failing(0);
 			}
 		}
+		if (audit != null) {
+			long answered = samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
+			long faultEnd = windows.isEmpty() ? duration : windows.get(windows.size() - 1).endMillis();
+			views = audit.finish(answered, watch.peakPendingViews(), origin, faultEnd);
+		}
 		return new RunData(scenario.id(), mode, scenario.dependency(), duration, samples, sideSamples,
-				List.copyOf(windows), watch.transitions(), watch.threads(), new RunData.Load(users, calls, shares));
+				List.copyOf(windows), watch.transitions(), watch.threads(),
+				new RunData.Load(users, calls, shares, views));
 	}
 
 	private ServiceProcess storefront(Scenario scenario, Mode mode) {
+		if (scenario.withoutViews()) {
+			return this.lab.storefrontWithoutViews();
+		}
 		return scenario.viaProxy() ? this.lab.flakyStorefront(mode) : this.lab.storefront(mode);
+	}
+
+	private static List<String> userIds(int users) {
+		return IntStream.range(0, users).mapToObj(Endpoint::userId).toList();
 	}
 
 	private void inject(Scenario scenario, Phases phases, long origin, List<Window> windows, ClosedLoop faulted) {

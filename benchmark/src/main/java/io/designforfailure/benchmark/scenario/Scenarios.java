@@ -44,10 +44,15 @@ public final class Scenarios {
 		// later.
 		Duration drained = hang.minus(isolationFault).plus(patience);
 		List<Scenario> scenarios = new ArrayList<>(List.of(healthy,
+				// One after the other, so the same moment of the run compares them.
+				Scenario.healthy("product-views", "product page, views recorded", Endpoint.PRODUCT),
+				Scenario.withoutViews("product-no-views", "product page, views not recorded"),
 				Scenario.faulted("recommendations-killed", "recommendations killed, home", Endpoint.HOME,
 						"recommendations", (lab) -> Fault.killed(lab.recommendations())),
 				Scenario.faulted("recommendations-failing", "recommendations 500 every 2nd call, home", Endpoint.HOME,
 						"recommendations", (lab) -> Fault.failingEvery(lab, "recommendations", 2)),
+				Scenario.faulted("database-stopped", "recommendations' database stopped, product page",
+						Endpoint.PRODUCT, "recommendations", (lab) -> Fault.stopped(lab.database())),
 				Scenario.faulted("search-slow", "search slow (2 s), search", Endpoint.SEARCH, "search",
 						(lab) -> Fault.latency(lab, "search", Duration.ofSeconds(2))),
 				Scenario

@@ -23,4 +23,17 @@ class StorefrontWatchTests {
 		assertThat(StorefrontWatch.busyThreads("jvm_threads_live_threads{application=\"x\"} 40.0\n")).isEmpty();
 	}
 
+	@Test
+	void readsTheViewsTheStorefrontCountedFromItsResilienceReport() {
+		String report = """
+				{"dependencies":{"recommendations":{"circuitBreaker":{"state":"CLOSED"},"details":{"cacheSize":3,
+				"views":{"delivered":40,"duplicate":1,"redelivered":12,"dropped":2,"pending":5}}},
+				"search":{"circuitBreaker":{"state":"CLOSED"},"details":{"cacheSize":9}}}}
+				""";
+
+		assertThat(StorefrontWatch.views(report)).contains(new ViewAudit.StorefrontViews(40, 12, 2, 5));
+		assertThat(StorefrontWatch.views("{\"dependencies\":{}}")).isEmpty();
+		assertThat(StorefrontWatch.views("not json")).isEmpty();
+	}
+
 }

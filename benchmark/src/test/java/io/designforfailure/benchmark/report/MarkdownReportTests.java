@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.Threads;
+import io.designforfailure.benchmark.observe.ViewAudit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,40 @@ class MarkdownReportTests {
 			.contains(
 					"| healthy | naive | 80 | 8.00 | 5.00 | 5.00 | 5.00 | 5.00 | 100.0 % | 0.0 % | - | - | - | - | - | 3 |")
 			.endsWith("Notes.");
+	}
+
+	@Test
+	void rendersWhatBecameOfTheViewsAndWhetherEachReachedTheDatabaseOnce() {
+		RunResult recorded = new RunResult("product-views", Mode.GUARDED, false, 3000, 500, 10, 20, 30.5, 80, 1, 0,
+				null, null, null, null, null, new Threads(9, 12, 0));
+		RunResult baseline = new RunResult("product-no-views", Mode.GUARDED, false, 3100, 516, 10, 20, 29.5, 75, 1, 0,
+				null, null, null, null, null, new Threads(9, 12, 0));
+		RunResult stopped = new RunResult("database-stopped", Mode.GUARDED, true, 4000, 400, 12, 25, 40, 300, 1, 0,
+				null, null, null, null, null, new Threads(9, 12, 0));
+		RunResult lost = new RunResult("database-stopped", Mode.NAIVE, true, 4000, 400, 12, 25, 40, 300, 1, 0, null,
+				null, null, null, null, new Threads(9, 12, 0));
+
+		String table = MarkdownReport.views(List.of(
+				new MarkdownReport.ViewRow("views recorded", recorded,
+						new ViewAudit.Views(3000, 3000, 0, 0, 0, 0, 1200L)),
+				new MarkdownReport.ViewRow("views not recorded", baseline, null),
+				new MarkdownReport.ViewRow("database stopped", stopped,
+						new ViewAudit.Views(4000, 4000, 1500, 0, 0, 1500, 6400L)),
+				new MarkdownReport.ViewRow("database stopped", lost,
+						new ViewAudit.Views(4000, 3990, 1500, 0, 10, 1500, null))));
+
+		assertThat(table)
+			.contains(
+					"| views recorded | guarded | 500 | 10.0 | 30.5 | 80.0 | 100.0 % | 0.0 % | 3000 | 3000 (each once) "
+							+ "| 0 | 0 | 0 | 1.2 s after the load |")
+			.contains(
+					"| views not recorded | guarded | 516 | 10.0 | 29.5 | 75.0 | 100.0 % | 0.0 % | - | - | - | - | - | - |")
+			.contains(
+					"| database stopped | guarded | 400 | 12.0 | 40.0 | 300 | 100.0 % | 0.0 % | 4000 | 4000 (each once) "
+							+ "| 1500 | 0 | 1500 | 6.4 s after the fault |")
+			.contains("| database stopped | naive | 400 | 12.0 | 40.0 | 300 | 100.0 % | 0.0 % | 4000 | 3990 "
+					+ "| 1500 | 0 | 1500 | **no**: 10 still waiting |");
+		assertThat(MarkdownReport.views(List.of())).isEmpty();
 	}
 
 	@Test

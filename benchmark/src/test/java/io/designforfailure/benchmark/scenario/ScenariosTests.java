@@ -1,10 +1,16 @@
 package io.designforfailure.benchmark.scenario;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+
+import io.designforfailure.benchmark.Mode;
+import io.designforfailure.catalog.Catalog;
+import io.designforfailure.launcher.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +44,50 @@ class ScenariosTests {
 		assertThat(overload.users().resolve(8, 10)).isEqualTo(250);
 		assertThat(Users.standard().resolve(8, 10)).isEqualTo(8);
 		assertThat(Users.exactly(16).resolve(8, 10)).isEqualTo(16);
+	}
+
+	@Test
+	void comparesProductPagesWithAndWithoutViewsBackToBackOnTheGuardedStorefront() {
+		int recorded = firstIndex((scenario) -> scenario.id().equals("product-views"));
+		Scenario withViews = this.full.get(recorded);
+		Scenario withoutViews = this.full.get(recorded + 1);
+
+		assertThat(withViews.recordsViews()).isTrue();
+		assertThat(withViews.modes()).containsExactly(Mode.GUARDED, Mode.NAIVE);
+		assertThat(withoutViews.id()).isEqualTo("product-no-views");
+		assertThat(withoutViews.recordsViews()).isFalse();
+		assertThat(withoutViews.onProductPages()).isTrue();
+		assertThat(withoutViews.modes()).containsExactly(Mode.GUARDED);
+		assertThat(withoutViews.users()).isEqualTo(withViews.users());
+		assertThat(this.full.stream().filter(Scenario::withoutViews).map(Scenario::id))
+			.containsExactly("product-no-views");
+	}
+
+	@Test
+	void followsTheViewsOfProductPagesWhileTheDatabaseIsStopped() {
+		Scenario stopped = this.full.stream()
+			.filter((scenario) -> scenario.id().equals("database-stopped"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(stopped.recordsViews()).isTrue();
+		assertThat(stopped.fault()).isNotNull();
+		assertThat(stopped.dependency()).isEqualTo("recommendations");
+	}
+
+	@Test
+	void productPagesNameAProductOfTheCatalogAndTheUser() {
+		ServiceProcess storefront = ServiceProcess.builder("storefront", Path.of("storefront.jar"), Path.of("log"))
+			.build();
+		Catalog catalog = Catalog.load();
+
+		URI product = Endpoint.PRODUCT.on(storefront).apply(3, 0);
+
+		assertThat(product.getPath()).startsWith("/api/products/");
+		assertThat(catalog.find(product.getPath().substring("/api/products/".length()))).isPresent();
+		assertThat(product.getQuery()).isEqualTo("userId=u-3");
+		assertThat(List.of(0, 1, 2).stream().map((i) -> Endpoint.EVERY_PAGE.on(storefront).apply(0, i).getPath()))
+			.containsExactly("/api/home", "/api/search", "/api/products/p-0023");
 	}
 
 	@Test
