@@ -165,9 +165,9 @@ public final class Benchmark {
 		}
 		String report = MarkdownReport.render(machine.after(Machine.load()), options.name(), titles, results,
 				MarkdownReport.loads("Overload: a healthy search, more and more users", overloads.titles(),
-						overloads.rows(), capacity)
+						overloads.rows(), capacity, true)
 						+ MarkdownReport.loads("Retry storm: a share of search calls fail transiently", storms.titles(),
-								storms.rows(), capacity)
+								storms.rows(), capacity, false)
 						+ MarkdownReport.views(views) + notes(options, seconds(began)));
 		write(out.resolve("results.md"), report);
 		print("Done in %d s: %s and its charts", seconds(began), out.resolve("results.md"));

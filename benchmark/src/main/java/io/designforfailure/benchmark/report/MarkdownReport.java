@@ -92,18 +92,23 @@ public final class MarkdownReport {
 	 * @param titles the scenario titles, in the order of the rows
 	 * @param rows one per scenario and mode
 	 * @param capacity each storefront's capacity, for the share of it each row got
+	 * @param perSearchCpu whether to give that share per unit of search-service's CPU
+	 * too: for loads on search directly, not through the flaky proxy
 	 */
-	public static String loads(String heading, List<String> titles, List<LoadResult> rows,
-			Map<Mode, Capacity> capacity) {
+	public static String loads(String heading, List<String> titles, List<LoadResult> rows, Map<Mode, Capacity> capacity,
+			boolean perSearchCpu) {
 		if (rows.isEmpty()) {
 			return "";
 		}
 		StringBuilder table = new StringBuilder();
 		table.append("## ").append(heading).append("\n\n");
-		table.append("| scenario | mode | users | live answers/s | of capacity | 2xx | p99 ms | answers"
+		table.append("| scenario | mode | users | live answers/s | of capacity"
+				+ (perSearchCpu ? " | of capacity, per search CPU" : "") + " | 2xx | p99 ms | answers"
 				+ " | search breaker opened | calls to search per search"
 				+ " | CPU: benchmark / storefront / search / rest |\n");
-		table.append("|---|---|---:|---:|---:|---:|---:|---|---|---:|---|\n");
+		table.append("|---|---|---:|---:|---:|")
+			.append(perSearchCpu ? "---:|" : "")
+			.append("---:|---:|---|---|---:|---|\n");
 		for (int row = 0; row < rows.size(); row++) {
 			LoadResult result = rows.get(row);
 			double share = capacity.get(result.mode()).share(result.liveGoodput());
@@ -117,8 +122,12 @@ public final class MarkdownReport {
 				.append(number(result.liveGoodput()))
 				.append(" | ")
 				.append(Double.isNaN(share) ? "-" : percent(share))
-				.append(" | ")
-				.append(percent(result.ok()))
+				.append(" | ");
+			if (perSearchCpu) {
+				double perCpu = capacity.get(result.mode()).sharePerSearchCpu(result);
+				table.append(Double.isNaN(perCpu) ? "-" : percent(perCpu)).append(" | ");
+			}
+			table.append(percent(result.ok()))
 				.append(" | ")
 				.append(number(result.p99()))
 				.append(" | ")

@@ -9,6 +9,7 @@ import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.observe.CpuShares;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CapacityTests {
 
@@ -22,6 +23,16 @@ class CapacityTests {
 		assertThat(capacity.liveGoodput()).isEqualTo(510);
 		assertThat(capacity.measured()).isTrue();
 		assertThat(capacity.share(408)).isEqualTo(0.8);
+	}
+
+	@Test
+	void comparesLiveAnswersPerUnitOfSearchCpuWithTheCapacityStep() {
+		Capacity capacity = Capacity.best(List.of(step(8, 500, 0.40)), 8);
+
+		assertThat(capacity.sharePerSearchCpu(step(200, 400, 0.32))).isCloseTo(1.0, within(1e-9));
+		assertThat(capacity.sharePerSearchCpu(step(200, 400, 0.40))).isCloseTo(0.8, within(1e-9));
+		assertThat(capacity.sharePerSearchCpu(step(200, 400, 0))).isNaN();
+		assertThat(Capacity.assumed(8).sharePerSearchCpu(step(200, 400, 0.32))).isNaN();
 	}
 
 	@Test
@@ -41,6 +52,11 @@ class CapacityTests {
 	private static LoadResult step(int users, double liveGoodput) {
 		return new LoadResult("overload-capacity-" + users, Mode.GUARDED, users, liveGoodput, 1, 10, Map.of(), false,
 				null, CPU);
+	}
+
+	private static LoadResult step(int users, double liveGoodput, double searchCpu) {
+		return new LoadResult("overload-capacity-" + users, Mode.GUARDED, users, liveGoodput, 1, 10, Map.of(), false,
+				null, new CpuShares(0.1, 0.3, searchCpu, 0.9));
 	}
 
 }

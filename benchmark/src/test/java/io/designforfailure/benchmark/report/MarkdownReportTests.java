@@ -88,11 +88,11 @@ class MarkdownReportTests {
 				true, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
 		LoadResult storm = new LoadResult("retry-storm-20", Mode.NAIVE, 8, 391, 1.0, 20.5, Map.of("live", 0.8), false,
 				1.0, new CpuShares(0.1, 0.2, 0.1, 0.5));
-		Map<Mode, Capacity> capacity = Map.of(Mode.GUARDED, new Capacity(8, 500, true), Mode.NAIVE,
+		Map<Mode, Capacity> capacity = Map.of(Mode.GUARDED, new Capacity(8, 500, 0.36, true), Mode.NAIVE,
 				Capacity.assumed(8));
 
 		String table = MarkdownReport.loads("Overload", List.of("overload, 25x", "retry storm, 20 %"),
-				List.of(overload, storm), capacity);
+				List.of(overload, storm), capacity, false);
 
 		assertThat(table).startsWith("## Overload\n\n")
 			.contains(
@@ -102,8 +102,23 @@ class MarkdownReportTests {
 	}
 
 	@Test
+	void givesTheShareOfCapacityPerUnitOfSearchCpuWhenAsked() {
+		// 420.4 live/s on 18 % of the CPUs against 500 on 36 %: twice as much per CPU.
+		LoadResult overload = new LoadResult("overload-25x", Mode.GUARDED, 200, 420.4, 1.0, 612.3, Map.of("live", 0.25),
+				false, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
+		Map<Mode, Capacity> capacity = Map.of(Mode.GUARDED, new Capacity(8, 500, 0.36, true));
+
+		String table = MarkdownReport.loads("Overload", List.of("overload, 25x"), List.of(overload), capacity, true);
+
+		assertThat(table).contains("| of capacity | of capacity, per search CPU | 2xx |")
+			.contains("|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---|")
+			.contains(
+					"| overload, 25x | guarded | 200 | 420 | 84.1 % | 168.2 % | 100.0 % | 612 | live 25.0 % | no | - |");
+	}
+
+	@Test
 	void rendersNoLoadTableWithoutRows() {
-		assertThat(MarkdownReport.loads("Retry storm", List.of(), List.of(), Map.of())).isEmpty();
+		assertThat(MarkdownReport.loads("Retry storm", List.of(), List.of(), Map.of(), false)).isEmpty();
 	}
 
 }
