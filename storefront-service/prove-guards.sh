@@ -50,6 +50,7 @@ idempotency-key-kept|recommendations/ViewRecorder.java|this.client.recordView(id
 view-redelivery|recommendations/ViewRedelivery.java|this.queue.addLast(view);||ViewRedeliveryTests,ViewRecorderRedeliveryTests
 redelivery-queue-bound|recommendations/ViewRedelivery.java|if (this.queue.size() >= this.properties.queueCapacity()) {|if (false) {|ViewRedeliveryTests
 writes-retried-only-with-key|guard/DependencyGuard.java|boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();|boolean mayRetry = true;|ViewRecorderTests
+writes-own-breaker|guard/DependencyGuard.java|CircuitBreaker.decorateSupplier(this.writesBreaker.get(),|CircuitBreaker.decorateSupplier(this.circuitBreaker,|ViewRecorderTests
 writes-not-throttled|guard/DependencyGuard.java|attempts(CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
 breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
 TABLE

@@ -45,7 +45,10 @@ class PolicyTableTests {
 
 	@Test
 	void everySettingInTheTableHasItsValueInApplicationYml() {
-		List<String> dependencies = List.copyOf(map(lookup("resilience4j.circuitbreaker.instances")).keySet());
+		// One retry instance per dependency (the breakers also have one for
+		// recommendations'
+		// writes).
+		List<String> dependencies = List.copyOf(map(lookup("resilience4j.retry.instances")).keySet());
 		assertThat(dependencies).isNotEmpty();
 		int checked = 0;
 		for (Row row : table) {

@@ -37,6 +37,8 @@ public final class DependencyGuard {
 
 	private final CircuitBreaker circuitBreaker;
 
+	private final Supplier<CircuitBreaker> writesBreaker;
+
 	private final Bulkhead bulkhead;
 
 	private final OverloadGuard overload;
@@ -57,6 +59,7 @@ public final class DependencyGuard {
 		this.retry = guards.retry();
 		this.backoff = guards.backoff();
 		this.circuitBreaker = guards.circuitBreaker();
+		this.writesBreaker = guards.writesBreaker();
 		this.bulkhead = guards.bulkhead();
 		this.overload = guards.overload();
 		this.timer = timer;
@@ -87,16 +90,17 @@ public final class DependencyGuard {
 	 * Calls a write, retried only when it carries an idempotency key the dependency
 	 * de-duplicates: without one, a retry could apply it twice. Writes run off the
 	 * request thread behind a bulkhead of their own, so they do not take the reads'
-	 * permits; for the same reason the adaptive throttle neither holds them back nor
-	 * counts them. They are paced by their own pool and redelivery, and a write the
-	 * dependency refuses (503 with Retry-After while its database is down) says nothing
-	 * about the reads it still answers from memory: counted, such refusals held back
-	 * nearly every read.
+	 * permits, and a breaker of their own ({@code <dependency>-writes}), so that writes
+	 * timing out do not open the breaker that guards the reads; for the same reason the
+	 * adaptive throttle neither holds them back nor counts them. They are paced by their
+	 * own pool and redelivery, and a write the dependency refuses (503 with Retry-After
+	 * while its database is down) says nothing about the reads it still answers from
+	 * memory: counted, such refusals held back nearly every read.
 	 * @throws DependencyFailure if the call failed or a guard refused it
 	 */
 	public <T> T write(@Nullable String idempotencyKey, Supplier<T> exchange) {
 		boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();
-		Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.circuitBreaker,
+		Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.writesBreaker.get(),
 				attempts(CallBudget.start(this.properties), mayRetry, false, exchange));
 		return run(mayRetry ? Retry.decorateSupplier(this.retry, guarded) : guarded);
 	}
@@ -104,6 +108,11 @@ public final class DependencyGuard {
 	/** Counts a section served on this dependency's behalf, by its source and reason. */
 	public <T> Section<T> served(Section<T> section) {
 		return this.sections.served(this.name, section);
+	}
+
+	/** The state of the writes' breaker, made by the first write. */
+	public CircuitBreaker.State writesBreakerState() {
+		return this.writesBreaker.get().getState();
 	}
 
 	/** The true state of every guard, for the resilience console. */
@@ -199,12 +208,14 @@ public final class DependencyGuard {
 	 *
 	 * @param retry the Resilience4j retry, keeping to the planned wait
 	 * @param backoff the wait before retry {@code n}, as application.yml configures it
-	 * @param circuitBreaker the breaker
+	 * @param circuitBreaker the breaker of the reads
+	 * @param writesBreaker the breaker of the writes, made when first asked for: most
+	 * dependencies take none
 	 * @param bulkhead the semaphore bulkhead for reads
 	 * @param overload the retry budget and the adaptive throttle
 	 */
-	record Guards(Retry retry, IntFunction<Duration> backoff, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
-			OverloadGuard overload) {
+	record Guards(Retry retry, IntFunction<Duration> backoff, CircuitBreaker circuitBreaker,
+			Supplier<CircuitBreaker> writesBreaker, Bulkhead bulkhead, OverloadGuard overload) {
 	}
 
 }

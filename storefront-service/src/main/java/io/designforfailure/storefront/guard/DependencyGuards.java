@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands each dependency its own guards: one Resilience4j instance of each kind named
- * after the dependency and configured in application.yml, and its own retry budget and
- * throttle, never shared.
+ * after the dependency and configured in application.yml (and a second breaker for its
+ * writes), and its own retry budget and throttle, never shared.
  */
 @Component
 public class DependencyGuards {
@@ -44,6 +44,13 @@ public class DependencyGuards {
 	private final Ticker ticker;
 
 	private final Map<String, DependencyGuard> guards = new ConcurrentHashMap<>();
+
+	/**
+	 * A dependency's writes have a breaker of their own, {@code recommendations-writes}
+	 * beside {@code recommendations}: a write path that fails (a database down behind it)
+	 * must not refuse the reads it still answers.
+	 */
+	static final String WRITES_BREAKER_SUFFIX = "-writes";
 
 	DependencyGuards(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			GuardProperties properties, ExchangeTimer timer, BreakerTransitions transitions, MeterRegistry meters,
@@ -77,7 +84,9 @@ public class DependencyGuards {
 		OverloadGuard overload = new OverloadGuard(name, new RetryBudget(this.properties.retryBudget(), this.ticker),
 				new AdaptiveThrottle(this.properties.throttling(), this.ticker), this.meters);
 		DependencyGuard.Guards guards = new DependencyGuard.Guards(planned, PlannedWait.backoffOf(configured),
-				this.circuitBreakers.circuitBreaker(name), this.bulkheads.bulkhead(name), overload);
+				this.circuitBreakers.circuitBreaker(name),
+				() -> this.circuitBreakers.circuitBreaker(name + WRITES_BREAKER_SUFFIX), this.bulkheads.bulkhead(name),
+				overload);
 		return new DependencyGuard(guards, dependency, this.timer, this.faults, this.sections, this.transitions);
 	}
 

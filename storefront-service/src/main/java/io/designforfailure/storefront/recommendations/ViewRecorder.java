@@ -147,13 +147,16 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 		return this.guard.name();
 	}
 
-	/** What became of the views sent since start, and how many wait now. */
+	/**
+	 * What became of the views sent since start, how many wait now, and the state of the
+	 * writes' breaker.
+	 */
 	@Override
 	public Map<String, Object> details() {
 		return Map.of("views",
 				Map.of("delivered", (long) this.delivered.count(), "duplicate", (long) this.duplicates.count(),
 						"redelivered", (long) this.redelivered.count(), "dropped", (long) this.dropped.count(),
-						"pending", (long) pending()));
+						"pending", (long) pending(), "breaker", this.guard.writesBreakerState().name()));
 	}
 
 	@Override

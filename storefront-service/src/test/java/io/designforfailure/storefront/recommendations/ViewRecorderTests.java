@@ -2,10 +2,14 @@ package io.designforfailure.storefront.recommendations;
 
 import io.designforfailure.storefront.WireMockTestSupport;
 import io.designforfailure.storefront.guard.DependencyFailure;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -37,6 +41,28 @@ class ViewRecorderTests extends WireMockTestSupport {
 
 		assertThat(requestsMatching(recommendations, postRequestedFor(urlPathEqualTo("/api/events/views"))))
 			.isEqualTo(3);
+	}
+
+	@Test
+	void writesThatKeepFailingOpenTheirOwnBreakerNotTheReads() {
+		recommendations.stubFor(post(urlPathEqualTo("/api/events/views"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		stubRecommendations(personalRecommendations("ada"));
+		CircuitBreaker writes = this.circuitBreakers.circuitBreaker("recommendations-writes");
+
+		for (int i = 0; i < 40 && writes.getState() == CircuitBreaker.State.CLOSED; i++) {
+			String key = "failing-" + i;
+			assertThatExceptionOfType(DependencyFailure.class)
+				.isThrownBy(() -> this.views.deliver(new ViewEvent("ada", "p-0001"), key));
+		}
+
+		assertThat(writes.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.circuitBreakers.circuitBreaker("recommendations").getState())
+			.isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(fetch("/api/home?userId=ada").section("recommendations")).isLive();
+		assertThat(this.views.details()).extracting("views")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("breaker", "OPEN");
 	}
 
 }
