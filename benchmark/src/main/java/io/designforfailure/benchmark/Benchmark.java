@@ -74,13 +74,13 @@ public final class Benchmark {
 		if (scenarios.stream().anyMatch(Scenario::viaProxy)) {
 			extras.add(Lab.Extra.FLAKY_SEARCH);
 		}
-		if (scenarios.stream().anyMatch(Scenario::withoutViews)) {
-			extras.add(Lab.Extra.NO_VIEWS);
+		if (scenarios.stream().anyMatch(Scenario::onTwin)) {
+			extras.add(Lab.Extra.TWINS);
 		}
 		print("Starting PostgreSQL, search, recommendations and %d storefronts on 127.0.0.1%s%s (logs in benchmark/target/bench/logs)",
-				2 + (extras.contains(Lab.Extra.FLAKY_SEARCH) ? 2 : 0) + (extras.contains(Lab.Extra.NO_VIEWS) ? 1 : 0),
+				2 + (extras.contains(Lab.Extra.FLAKY_SEARCH) ? 2 : 0) + (extras.contains(Lab.Extra.TWINS) ? 2 : 0),
 				extras.contains(Lab.Extra.FLAKY_SEARCH) ? ", two through the flaky proxy" : "",
-				extras.contains(Lab.Extra.NO_VIEWS) ? ", one recording no views" : "");
+				extras.contains(Lab.Extra.TWINS) ? ", two twins but for recording views" : "");
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.version(HttpClient.Version.HTTP_1_1)
@@ -113,6 +113,9 @@ public final class Benchmark {
 				int users = scenario.users().resolve(options.users(), capacity.get(Mode.GUARDED).users());
 				List<RunData> runs = new ArrayList<>();
 				for (Mode mode : scenario.modes()) {
+					if (scenario.onTwin()) {
+						runner.warmUpTwin(scenario, users, options.warmup().dividedBy(2));
+					}
 					Duration settled = runner.settle(scenario, mode);
 					print("[%3d s] %s, %s, %d users (settled in %.1f s)", seconds(began), scenario.title(),
 							mode.label(), users, settled.toMillis() / 1000.0);
@@ -224,9 +227,10 @@ public final class Benchmark {
 						them all) before and after, and waits up to 60 s after the load for the storefront to deliver \
 						what it keeps for redelivery; a view is lost if the database never gains it, counted twice if \
 						it gains more than the storefront answered pages. The database is stopped with a fast \
-						shutdown, as an operator would, and started again. "Views not recorded" is a third guarded \
-						storefront started with `storefront.recommendations.views.enabled=false`, loaded right after \
-						the one that records them. Whole run: %d s.
+						shutdown, as an operator would, and started again. "Views recorded" and "views not recorded" \
+						ran on two more guarded storefronts, started, warmed up and loaded alike but for \
+						`storefront.recommendations.views.enabled`, each loaded on product pages for %d s just \
+						before its %d s, one right after the other. Whole run: %d s.
 						""",
 				options.users(), options.patience().toSeconds(), options.patience().toSeconds(),
 				options.before().toSeconds(), options.fault().toSeconds(), options.after().toSeconds(),
@@ -235,7 +239,8 @@ public final class Benchmark {
 				options.patience().multipliedBy(2).toSeconds(),
 				options.hang().minus(options.patience().multipliedBy(2)).plus(options.patience()).toSeconds(),
 				options.healthy().toSeconds(), options.steady().toSeconds(), Runtime.getRuntime().availableProcessors(),
-				options.steady().toSeconds(), seconds);
+				options.steady().toSeconds(), options.warmup().dividedBy(2).toSeconds(), options.steady().toSeconds(),
+				seconds);
 	}
 
 	private static String argument(String[] args, String prefix, String fallback) {

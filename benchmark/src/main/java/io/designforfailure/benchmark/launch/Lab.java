@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,8 @@ import io.designforfailure.launcher.ServiceProcess;
  * per {@link Mode}, all calling the same two; for the retry storm, also a
  * {@link FlakyProxy} in front of search and one more storefront per mode that calls
  * search through it, so the other scenarios' calls never take the proxy's extra hop; to
- * measure what recording views costs, one more guarded storefront that records none.
+ * measure what recording views costs, two more guarded storefronts, twins but for
+ * recording them.
  */
 public final class Lab implements AutoCloseable {
 
@@ -51,7 +53,7 @@ public final class Lab implements AutoCloseable {
 
 	private final Map<Mode, ServiceProcess> flakyStorefronts = new EnumMap<>(Mode.class);
 
-	private final ServiceProcess withoutViews;
+	private final Map<Boolean, ServiceProcess> twins = new HashMap<>();
 
 	private Lab(Path root, Path work, Set<Extra> extras) {
 		this.database = PostgresServer.createOnFreePort(databaseDirectory(work));
@@ -71,8 +73,14 @@ public final class Lab implements AutoCloseable {
 						storefront(storefrontJar, work, mode, "flaky", this.proxy.uri(), List.of()));
 			}
 		}
-		this.withoutViews = extras.contains(Extra.NO_VIEWS) ? storefront(storefrontJar, work, Mode.GUARDED, "no views",
-				this.search.uri(""), List.of("--storefront.recommendations.views.enabled=false")) : null;
+		if (extras.contains(Extra.TWINS)) {
+			for (boolean recording : List.of(true, false)) {
+				this.twins.put(recording,
+						storefront(storefrontJar, work, Mode.GUARDED,
+								recording ? "twin recording views" : "twin not recording views", this.search.uri(""),
+								List.of("--storefront.recommendations.views.enabled=" + recording)));
+			}
+		}
 	}
 
 	/**
@@ -112,8 +120,10 @@ public final class Lab implements AutoCloseable {
 		 */
 		FLAKY_SEARCH,
 
-		/** A guarded storefront that records no views. */
-		NO_VIEWS
+		/**
+		 * Two guarded storefronts alike but for recording views: one does, one does not.
+		 */
+		TWINS
 
 	}
 
@@ -162,29 +172,28 @@ public final class Lab implements AutoCloseable {
 		return this.proxy;
 	}
 
-	/** Whether this lab runs, besides, a guarded storefront that records no views. */
-	public boolean recordsNoViewsToo() {
-		return this.withoutViews != null;
+	/** Whether this lab runs the twin storefronts. */
+	public boolean twins() {
+		return !this.twins.isEmpty();
 	}
 
 	/**
-	 * The guarded storefront that records no views.
-	 * @throws IllegalStateException if the lab was started without it
+	 * One of the two guarded storefronts alike but for recording views.
+	 * @param recording the one that records them, or the one that does not
+	 * @throws IllegalStateException if the lab was started without them
 	 */
-	public ServiceProcess storefrontWithoutViews() {
-		if (this.withoutViews == null) {
-			throw new IllegalStateException("This lab was started without a storefront that records no views");
+	public ServiceProcess twin(boolean recording) {
+		if (this.twins.isEmpty()) {
+			throw new IllegalStateException("This lab was started without the twin storefronts");
 		}
-		return this.withoutViews;
+		return this.twins.get(recording);
 	}
 
-	/** Every storefront, the flaky ones and the one without views last. */
+	/** Every storefront, the flaky ones and the twins last. */
 	public List<ServiceProcess> storefronts() {
 		List<ServiceProcess> all = new ArrayList<>(this.storefronts.values());
 		all.addAll(this.flakyStorefronts.values());
-		if (this.withoutViews != null) {
-			all.add(this.withoutViews);
-		}
+		this.twins.keySet().stream().sorted(Comparator.reverseOrder()).map(this.twins::get).forEach(all::add);
 		return List.copyOf(all);
 	}
 

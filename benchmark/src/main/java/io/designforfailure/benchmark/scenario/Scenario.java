@@ -25,26 +25,26 @@ import io.designforfailure.benchmark.fault.Fault;
  * @param users how many measured users
  * @param failing the share of search calls the flaky proxy fails, when the storefront
  * calls search through it; null when it calls search directly
- * @param withoutViews whether it runs on a guarded storefront that records no views, and
- * on that one only
+ * @param twin whether it runs on one of the two guarded storefronts that differ only in
+ * recording views, and on which
  */
 public record Scenario(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault, int windows,
-		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, boolean withoutViews) {
+		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, Twin twin) {
 
 	/** The default users, no fault: the guards' cost when nothing goes wrong. */
 	static Scenario healthy(String id, String title, Endpoint endpoint) {
-		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null, false);
+		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null, Twin.NONE);
 	}
 
 	/** The default users; a fault done to a dependency once, then undone. */
 	static Scenario faulted(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault) {
 		return new Scenario(id, title, endpoint, dependency, fault, 1, false, null, null, Users.standard(), null,
-				false);
+				Twin.NONE);
 	}
 
 	/** Searching users, as many as {@code users} says, on a healthy search. */
 	static Scenario overload(String id, String title, Users users) {
-		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null, false);
+		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null, Twin.NONE);
 	}
 
 	/**
@@ -53,22 +53,23 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	static Scenario retryStorm(String id, String title, double failing) {
 		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, Users.standard(), failing,
-				false);
+				Twin.NONE);
 	}
 
 	/**
-	 * The default users on healthy product pages of the guarded storefront that records
-	 * no views: the baseline of what recording them costs.
+	 * The default users on healthy product pages of one of the twin storefronts, for the
+	 * run's steady time: with and without recording views, they measure what recording
+	 * costs.
 	 */
-	static Scenario withoutViews(String id, String title) {
+	static Scenario onTwin(String id, String title, Twin twin) {
 		return new Scenario(id, title, Endpoint.PRODUCT, null, null, 0, false, null, null, Users.standard(), null,
-				true);
+				twin);
 	}
 
 	/** The same fault, on and off {@code count} times. */
 	Scenario flapping(int count) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, count, this.sideSearch,
-				this.faultFor, this.after, this.users, this.failing, this.withoutViews);
+				this.faultFor, this.after, this.users, this.failing, this.twin);
 	}
 
 	/**
@@ -77,7 +78,7 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	Scenario withSideSearch(Duration faultFor, Duration after) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, this.windows, true,
-				faultFor, after, this.users, this.failing, this.withoutViews);
+				faultFor, after, this.users, this.failing, this.twin);
 	}
 
 	/** Whether the storefront calls search through the flaky proxy. */
@@ -87,7 +88,7 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 
 	/** The storefronts it runs on: the guarded and the naive one, or only the first. */
 	public List<Mode> modes() {
-		return this.withoutViews ? List.of(Mode.GUARDED) : List.of(Mode.values());
+		return onTwin() ? List.of(Mode.GUARDED) : List.of(Mode.values());
 	}
 
 	/** Whether its users ask for product pages. */
@@ -100,14 +101,39 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 * recommendations-service's database.
 	 */
 	public boolean recordsViews() {
-		return this.endpoint == Endpoint.PRODUCT && !this.withoutViews;
+		return this.endpoint == Endpoint.PRODUCT && this.twin != Twin.NOT_RECORDING;
+	}
+
+	/** Whether it runs on one of the twin storefronts. */
+	public boolean onTwin() {
+		return this.twin != Twin.NONE;
 	}
 
 	/**
-	 * Whether the load runs steadily for the run's steady time: overload, retry storm.
+	 * Two guarded storefronts started, warmed and loaded alike, one recording views and
+	 * one not ({@code storefront.recommendations.views.enabled=false}), so that the
+	 * difference between their product pages is the cost of recording, not of a JVM's
+	 * history.
+	 */
+	public enum Twin {
+
+		/** One of the usual storefronts. */
+		NONE,
+
+		/** The twin that records views. */
+		RECORDING,
+
+		/** The twin that records none. */
+		NOT_RECORDING
+
+	}
+
+	/**
+	 * Whether the load runs steadily for the run's steady time: overload, retry storm,
+	 * twins.
 	 */
 	boolean steady() {
-		return this.users.overloads() || viaProxy();
+		return this.users.overloads() || viaProxy() || onTwin();
 	}
 
 }

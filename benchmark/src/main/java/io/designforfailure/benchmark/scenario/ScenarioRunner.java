@@ -74,8 +74,8 @@ public final class ScenarioRunner {
 			storefronts.addAll(List.of(this.lab.flakyStorefront(Mode.NAIVE), this.lab.flakyStorefront(Mode.GUARDED)));
 			this.lab.proxy().failing(0);
 		}
-		if (this.lab.recordsNoViewsToo()) {
-			storefronts.add(this.lab.storefrontWithoutViews());
+		if (this.lab.twins()) {
+			storefronts.addAll(List.of(this.lab.twin(true), this.lab.twin(false)));
 		}
 		for (ServiceProcess storefront : storefronts) {
 			ClosedLoop load = new ClosedLoop(this.http, this.patience);
@@ -83,6 +83,18 @@ public final class ScenarioRunner {
 			Pause.of(half);
 			load.stop();
 		}
+	}
+
+	/**
+	 * Unmeasured load on the scenario's own pages just before a twin is measured, so each
+	 * twin comes to its run alike: the same warm-up at the start, nothing since, then
+	 * this.
+	 */
+	public void warmUpTwin(Scenario scenario, int users, Duration duration) {
+		ClosedLoop load = new ClosedLoop(this.http, this.patience);
+		load.start(users, scenario.endpoint().on(storefront(scenario, Mode.GUARDED)), System.nanoTime(), duration);
+		Pause.of(duration);
+		load.stop();
 	}
 
 	/**
@@ -180,8 +192,8 @@ public final class ScenarioRunner {
 	}
 
 	private ServiceProcess storefront(Scenario scenario, Mode mode) {
-		if (scenario.withoutViews()) {
-			return this.lab.storefrontWithoutViews();
+		if (scenario.onTwin()) {
+			return this.lab.twin(scenario.twin() == Scenario.Twin.RECORDING);
 		}
 		return scenario.viaProxy() ? this.lab.flakyStorefront(mode) : this.lab.storefront(mode);
 	}

@@ -44,9 +44,6 @@ public final class Scenarios {
 		// later.
 		Duration drained = hang.minus(isolationFault).plus(patience);
 		List<Scenario> scenarios = new ArrayList<>(List.of(healthy,
-				// One after the other, so the same moment of the run compares them.
-				Scenario.healthy("product-views", "product page, views recorded", Endpoint.PRODUCT),
-				Scenario.withoutViews("product-no-views", "product page, views not recorded"),
 				Scenario.faulted("recommendations-killed", "recommendations killed, home", Endpoint.HOME,
 						"recommendations", (lab) -> Fault.killed(lab.recommendations())),
 				Scenario.faulted("recommendations-failing", "recommendations 500 every 2nd call, home", Endpoint.HOME,
@@ -77,6 +74,10 @@ public final class Scenarios {
 			scenarios.add(Scenario.retryStorm("retry-storm-" + percent,
 					"retry storm, " + percent + " % of search calls fail (503), search", share));
 		}
+		// One after the other, so the same moment of the run compares them.
+		scenarios.add(Scenario.onTwin("product-views", "product page, views recorded", Scenario.Twin.RECORDING));
+		scenarios
+			.add(Scenario.onTwin("product-no-views", "product page, views not recorded", Scenario.Twin.NOT_RECORDING));
 		return List.copyOf(scenarios);
 	}
 

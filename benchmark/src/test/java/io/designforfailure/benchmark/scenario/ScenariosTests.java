@@ -47,20 +47,24 @@ class ScenariosTests {
 	}
 
 	@Test
-	void comparesProductPagesWithAndWithoutViewsBackToBackOnTheGuardedStorefront() {
+	void comparesProductPagesWithAndWithoutViewsBackToBackOnTheTwins() {
 		int recorded = firstIndex((scenario) -> scenario.id().equals("product-views"));
 		Scenario withViews = this.full.get(recorded);
 		Scenario withoutViews = this.full.get(recorded + 1);
 
+		assertThat(withViews.twin()).isEqualTo(Scenario.Twin.RECORDING);
 		assertThat(withViews.recordsViews()).isTrue();
-		assertThat(withViews.modes()).containsExactly(Mode.GUARDED, Mode.NAIVE);
 		assertThat(withoutViews.id()).isEqualTo("product-no-views");
+		assertThat(withoutViews.twin()).isEqualTo(Scenario.Twin.NOT_RECORDING);
 		assertThat(withoutViews.recordsViews()).isFalse();
-		assertThat(withoutViews.onProductPages()).isTrue();
-		assertThat(withoutViews.modes()).containsExactly(Mode.GUARDED);
-		assertThat(withoutViews.users()).isEqualTo(withViews.users());
-		assertThat(this.full.stream().filter(Scenario::withoutViews).map(Scenario::id))
-			.containsExactly("product-no-views");
+		for (Scenario twin : List.of(withViews, withoutViews)) {
+			assertThat(twin.onProductPages()).isTrue();
+			assertThat(twin.modes()).containsExactly(Mode.GUARDED);
+			assertThat(twin.steady()).isTrue();
+			assertThat(twin.users()).isEqualTo(Users.standard());
+		}
+		assertThat(this.full.stream().filter(Scenario::onTwin).map(Scenario::id)).containsExactly("product-views",
+				"product-no-views");
 	}
 
 	@Test
@@ -71,6 +75,8 @@ class ScenariosTests {
 			.orElseThrow();
 
 		assertThat(stopped.recordsViews()).isTrue();
+		assertThat(stopped.onTwin()).isFalse();
+		assertThat(stopped.modes()).containsExactly(Mode.GUARDED, Mode.NAIVE);
 		assertThat(stopped.fault()).isNotNull();
 		assertThat(stopped.dependency()).isEqualTo("recommendations");
 	}
