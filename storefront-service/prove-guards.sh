@@ -51,6 +51,7 @@ view-redelivery|recommendations/ViewRedelivery.java|this.queue.addLast(view);||V
 redelivery-queue-bound|recommendations/ViewRedelivery.java|if (this.queue.size() >= this.properties.queueCapacity()) {|if (false) {|ViewRedeliveryTests
 writes-retried-only-with-key|guard/DependencyGuard.java|boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();|boolean mayRetry = true;|ViewRecorderTests
 writes-own-breaker|guard/DependencyGuard.java|CircuitBreaker.decorateSupplier(this.writesBreaker.get(),|CircuitBreaker.decorateSupplier(this.circuitBreaker,|ViewRecorderTests
+views-held-by-retry-after|recommendations/ViewRecorder.java|if (this.ticker.read() - this.holdUntil.get() < 0) {|if (false) {|ViewRecordingTests
 writes-not-throttled|guard/DependencyGuard.java|attempts(CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
 breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
 TABLE

@@ -24,13 +24,16 @@ public class DependencyFailure extends RuntimeException {
 
 	private final Duration plannedWait;
 
+	private final Duration retryAfter;
+
 	DependencyFailure(Reason reason, @Nullable HttpStatusCode status, String message, @Nullable Throwable cause,
-			boolean countsAgainstDependency, @Nullable Duration plannedWait) {
+			boolean countsAgainstDependency, @Nullable Duration plannedWait, @Nullable Duration retryAfter) {
 		super(message, cause, false, false);
 		this.reason = reason;
 		this.status = status;
 		this.countsAgainstDependency = countsAgainstDependency;
 		this.plannedWait = plannedWait;
+		this.retryAfter = retryAfter;
 	}
 
 	/**
@@ -38,12 +41,13 @@ public class DependencyFailure extends RuntimeException {
 	 * dependency is broken, and a retry would get the same.
 	 */
 	public static DependencyFailure malformed(String dependency, String what) {
-		return new DependencyFailure(Reason.ERROR, null, dependency + ": malformed answer: " + what, null, true, null);
+		return new DependencyFailure(Reason.ERROR, null, dependency + ": malformed answer: " + what, null, true, null,
+				null);
 	}
 
 	/** A guard of ours held the call back before it reached the dependency. */
 	static DependencyFailure refusedByGuard(Reason reason, String dependency, @Nullable Throwable cause) {
-		return new DependencyFailure(reason, null, dependency + ": " + reason.value(), cause, false, null);
+		return new DependencyFailure(reason, null, dependency + ": " + reason.value(), cause, false, null, null);
 	}
 
 	public Reason reason() {
@@ -63,6 +67,15 @@ public class DependencyFailure extends RuntimeException {
 	public boolean requestRefused() {
 		return this.status != null && this.status.is4xxClientError()
 				&& this.status.value() != HttpStatus.TOO_MANY_REQUESTS.value();
+	}
+
+	/**
+	 * How long the dependency asked us to wait before asking again ({@code Retry-After}),
+	 * when it did.
+	 */
+	@Nullable
+	public Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 	@Nullable

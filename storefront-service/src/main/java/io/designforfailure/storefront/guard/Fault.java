@@ -67,13 +67,13 @@ record Fault(Reason reason, Kind kind, @Nullable HttpStatusCode status, @Nullabl
 	/** The failure that ends the call here. */
 	DependencyFailure endsCall(String dependency) {
 		return new DependencyFailure(this.reason, this.status, message(dependency), this.cause,
-				countsAgainstDependency(), null);
+				countsAgainstDependency(), null, this.retryAfter);
 	}
 
 	/** The failure that Resilience4j's retry will try again after {@code wait}. */
 	DependencyFailure retriedAfter(String dependency, Duration wait) {
 		return new DependencyFailure(this.reason, this.status, message(dependency), this.cause,
-				countsAgainstDependency(), wait);
+				countsAgainstDependency(), wait, this.retryAfter);
 	}
 
 	private String message(String dependency) {

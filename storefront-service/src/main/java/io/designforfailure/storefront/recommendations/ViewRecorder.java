@@ -3,11 +3,13 @@ package io.designforfailure.storefront.recommendations;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.designforfailure.storefront.guard.DependencyFailure;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * bulkhead, under one idempotency key kept across its retries and redeliveries so
  * recommendations-service counts it once. A view that cannot be delivered now (breaker
  * open, unreachable, 503, timeout, bulkhead full) waits in the {@link ViewRedelivery}
- * queue. {@code storefront_views_total{outcome}} counts {@code delivered},
+ * queue; one refused with {@code Retry-After} sends the views after it there too, for as
+ * long as it asked. {@code storefront_views_total{outcome}} counts {@code delivered},
  * {@code duplicate}, {@code redelivered} and {@code dropped}.
  */
 @Component
@@ -56,10 +59,20 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 
 	private final boolean enabled;
 
+	/**
+	 * Until when (on the ticker, in ns) new views go straight to the redelivery queue:
+	 * recommendations-service refused one with {@code Retry-After}.
+	 */
+	private final AtomicLong holdUntil;
+
+	private final Ticker ticker;
+
 	private volatile boolean running;
 
 	ViewRecorder(RecommendationsClient client, DependencyGuards guards, RecommendationsProperties properties,
-			ViewsProperties views, ThreadPoolBulkheadRegistry bulkheads, MeterRegistry registry) {
+			ViewsProperties views, ThreadPoolBulkheadRegistry bulkheads, MeterRegistry registry, Ticker ticker) {
+		this.ticker = ticker;
+		this.holdUntil = new AtomicLong(ticker.read());
 		this.client = client;
 		this.guard = guards.guard(properties);
 		this.sender = bulkheads.bulkhead("views");
@@ -83,6 +96,12 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 			return;
 		}
 		PendingView view = new PendingView(new ViewEvent(userId, productId), UUID.randomUUID().toString());
+		if (this.ticker.read() - this.holdUntil.get() < 0) {
+			// Asked to wait: sending now would only be refused again, and while its
+			// database is down each refusal takes a share of the capacity its reads need.
+			this.redelivery.add(view);
+			return;
+		}
 		try {
 			this.sender.executeSupplier(() -> deliver(view.view(), view.idempotencyKey()))
 				.whenComplete((receipt, failure) -> {
@@ -125,6 +144,10 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 					failure.getMessage());
 			this.dropped.increment();
 			return;
+		}
+		if (failure instanceof DependencyFailure refused && refused.retryAfter() != null) {
+			long until = this.ticker.read() + refused.retryAfter().toNanos();
+			this.holdUntil.accumulateAndGet(until, (current, next) -> (next - current > 0) ? next : current);
 		}
 		logger.info("View of {} by {} kept for redelivery: {}", view.view().productId(), view.view().userId(),
 				failure.getMessage());

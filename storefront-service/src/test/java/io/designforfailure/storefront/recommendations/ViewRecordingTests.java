@@ -71,6 +71,25 @@ class ViewRecordingTests extends WireMockTestSupport {
 	}
 
 	@Test
+	void holdsNewViewsBackForAsLongAsARefusalAsked() {
+		stubProduct();
+		recommendations
+			.stubFor(post(urlPathEqualTo(VIEWS_PATH)).willReturn(status(503).withHeader("Retry-After", "30")));
+		int before = this.views.pending();
+		this.views.record("ada", "p-0001");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.views.pending() == before + 1);
+
+		for (int i = 0; i < 5; i++) {
+			this.views.record("ada", "p-0001");
+		}
+
+		// Every view waits; only the first was sent (and the redelivery's own attempt, if
+		// it came meanwhile): without the hold, each would have been refused again.
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.views.pending() == before + 6);
+		assertThat(viewPosts()).hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
 	void answersTheProductPageWhileRecommendationsIsDown() {
 		stubProduct();
 		recommendations.stubFor(get(urlPathMatching("/api/recommendations/.*"))
