@@ -27,24 +27,28 @@ import io.designforfailure.benchmark.fault.Fault;
  * calls search through it; null when it calls search directly
  * @param twin whether it runs on one of the two guarded storefronts that differ only in
  * recording views, and on which
+ * @param think how long each measured user pauses before each request: between this and
+ * twice this
  */
 public record Scenario(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault, int windows,
-		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, Twin twin) {
+		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, Twin twin, Duration think) {
 
 	/** The default users, no fault: the guards' cost when nothing goes wrong. */
 	static Scenario healthy(String id, String title, Endpoint endpoint) {
-		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null, Twin.NONE);
+		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null, Twin.NONE,
+				Duration.ZERO);
 	}
 
 	/** The default users; a fault done to a dependency once, then undone. */
 	static Scenario faulted(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault) {
 		return new Scenario(id, title, endpoint, dependency, fault, 1, false, null, null, Users.standard(), null,
-				Twin.NONE);
+				Twin.NONE, Duration.ZERO);
 	}
 
 	/** Searching users, as many as {@code users} says, on a healthy search. */
 	static Scenario overload(String id, String title, Users users) {
-		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null, Twin.NONE);
+		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null, Twin.NONE,
+				Duration.ZERO);
 	}
 
 	/**
@@ -53,23 +57,24 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	static Scenario retryStorm(String id, String title, double failing) {
 		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, Users.standard(), failing,
-				Twin.NONE);
+				Twin.NONE, Duration.ZERO);
 	}
 
 	/**
 	 * The default users on healthy product pages of one of the twin storefronts, for the
 	 * run's steady time: with and without recording views, they measure what recording
-	 * costs.
+	 * costs. With no think time they take all the CPU there is, so what recording costs
+	 * shows in throughput; pausing between pages, below that, it would show in latency.
 	 */
-	static Scenario onTwin(String id, String title, Twin twin) {
-		return new Scenario(id, title, Endpoint.PRODUCT, null, null, 0, false, null, null, Users.standard(), null,
-				twin);
+	static Scenario onTwin(String id, String title, Twin twin, Duration think) {
+		return new Scenario(id, title, Endpoint.PRODUCT, null, null, 0, false, null, null, Users.standard(), null, twin,
+				think);
 	}
 
 	/** The same fault, on and off {@code count} times. */
 	Scenario flapping(int count) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, count, this.sideSearch,
-				this.faultFor, this.after, this.users, this.failing, this.twin);
+				this.faultFor, this.after, this.users, this.failing, this.twin, this.think);
 	}
 
 	/**
@@ -78,7 +83,7 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	Scenario withSideSearch(Duration faultFor, Duration after) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, this.windows, true,
-				faultFor, after, this.users, this.failing, this.twin);
+				faultFor, after, this.users, this.failing, this.twin, this.think);
 	}
 
 	/** Whether the storefront calls search through the flaky proxy. */

@@ -91,7 +91,7 @@ public final class ScenarioRunner {
 	 * this.
 	 */
 	public void warmUpTwin(Scenario scenario, int users, Duration duration) {
-		ClosedLoop load = new ClosedLoop(this.http, this.patience);
+		ClosedLoop load = new ClosedLoop(this.http, this.patience, scenario.think());
 		load.start(users, scenario.endpoint().on(storefront(scenario, Mode.GUARDED)), System.nanoTime(), duration);
 		Pause.of(duration);
 		load.stop();
@@ -143,7 +143,7 @@ public final class ScenarioRunner {
 		}
 		long origin = System.nanoTime();
 		StorefrontWatch watch = new StorefrontWatch(storefront, origin);
-		ClosedLoop load = new ClosedLoop(this.http, this.patience);
+		ClosedLoop load = new ClosedLoop(this.http, this.patience, scenario.think());
 		ClosedLoop searching = new ClosedLoop(this.http, this.patience, side.think());
 		Duration limit = phases.planned(scenario).plus(RUN_SLACK);
 		List<Window> windows = new ArrayList<>();

@@ -18,6 +18,13 @@ public final class Scenarios {
 	/** The overloads, as multiples of the capacity users. */
 	private static final List<Integer> OVERLOADS = List.of(5, 25);
 
+	/**
+	 * A pause before each product page: 8 users then ask for about half of what the twins
+	 * answer as fast as they can (~260 pages a second on 2 cores), so the pages are
+	 * measured with CPU to spare.
+	 */
+	private static final Duration PACE = Duration.ofMillis(20);
+
 	/** Transient failure shares of the retry storm. */
 	private static final List<Double> STORMS = List.of(0.2, 0.4);
 
@@ -74,10 +81,16 @@ public final class Scenarios {
 			scenarios.add(Scenario.retryStorm("retry-storm-" + percent,
 					"retry storm, " + percent + " % of search calls fail (503), search", share));
 		}
-		// One after the other, so the same moment of the run compares them.
-		scenarios.add(Scenario.onTwin("product-views", "product page, views recorded", Scenario.Twin.RECORDING));
-		scenarios
-			.add(Scenario.onTwin("product-no-views", "product page, views not recorded", Scenario.Twin.NOT_RECORDING));
+		// Each pair one after the other, so the same moment of the run compares them: as
+		// fast as the pages come, then at about half that pace.
+		scenarios.add(Scenario.onTwin("product-views", "product page, views recorded", Scenario.Twin.RECORDING,
+				Duration.ZERO));
+		scenarios.add(Scenario.onTwin("product-no-views", "product page, views not recorded",
+				Scenario.Twin.NOT_RECORDING, Duration.ZERO));
+		scenarios.add(Scenario.onTwin("product-views-paced", "product page, users pausing 20-40 ms, views recorded",
+				Scenario.Twin.RECORDING, PACE));
+		scenarios.add(Scenario.onTwin("product-no-views-paced",
+				"product page, users pausing 20-40 ms, views not recorded", Scenario.Twin.NOT_RECORDING, PACE));
 		return List.copyOf(scenarios);
 	}
 

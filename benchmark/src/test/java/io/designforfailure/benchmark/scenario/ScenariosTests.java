@@ -64,7 +64,12 @@ class ScenariosTests {
 			assertThat(twin.users()).isEqualTo(Users.standard());
 		}
 		assertThat(this.full.stream().filter(Scenario::onTwin).map(Scenario::id)).containsExactly("product-views",
-				"product-no-views");
+				"product-no-views", "product-views-paced", "product-no-views-paced");
+		assertThat(withViews.think()).isZero();
+		Scenario paced = this.full.get(recorded + 2);
+		assertThat(paced.think()).isPositive();
+		assertThat(this.full.get(recorded + 3).think()).isEqualTo(paced.think());
+		assertThat(this.full.get(recorded + 3).twin()).isEqualTo(Scenario.Twin.NOT_RECORDING);
 	}
 
 	@Test
