@@ -12,8 +12,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * Overload"): reject locally with probability {@code max(0, (requests - K x accepts) /
  * (requests + 1))} over the last window, where {@code requests} counts every attempt we
  * wanted to make and {@code accepts} those the dependency did not shed. A healthy
- * dependency accepts everything and nothing is held back. No library ships it for the
- * JVM, so it is kept to two counters.
+ * dependency accepts everything and nothing is held back. The probability is capped
+ * ({@code max-reject-probability}, as Envoy's admission control does): calls held back
+ * still count as requests, so under a closed loop whose held-back answers come back at
+ * once, an uncapped throttle keeps nearly everything back long after the dependency has
+ * recovered. No library ships it for the JVM, so it is kept to two counters.
  */
 final class AdaptiveThrottle {
 
@@ -55,7 +58,7 @@ final class AdaptiveThrottle {
 	double rejectProbability() {
 		long requests = this.requests.sum();
 		double excess = requests - this.properties.acceptsMultiplier() * this.accepts.sum();
-		return Math.max(0, excess / (requests + 1));
+		return Math.min(this.properties.maxRejectProbability(), Math.max(0, excess / (requests + 1)));
 	}
 
 }

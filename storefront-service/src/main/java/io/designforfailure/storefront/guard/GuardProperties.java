@@ -32,8 +32,10 @@ record GuardProperties(RetryBudget retryBudget, Throttling throttling) {
 	 * @param acceptsMultiplier K in the SRE formula: how many requests per accepted one
 	 * go out before any is held back; 2 lets through twice what the dependency takes
 	 * @param window how far back requests and accepts count
+	 * @param maxRejectProbability the largest share ever held back, below 1 so that some
+	 * calls always go out and show the dependency's recovery
 	 */
-	record Throttling(boolean enabled, double acceptsMultiplier, Duration window) {
+	record Throttling(boolean enabled, double acceptsMultiplier, Duration window, double maxRejectProbability) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.designforfailure.storefront.guard;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -36,7 +37,7 @@ class AdaptiveThrottleTests {
 	}
 
 	@Test
-	void holdsBackAlmostEverythingWhenTheDependencyShedsEverything() {
+	void holdsBackAllButOneCallInTenWhenTheDependencyShedsEverything() {
 		AdaptiveThrottle throttle = throttle(true);
 
 		int admitted = 0;
@@ -46,11 +47,31 @@ class AdaptiveThrottleTests {
 			}
 		}
 
-		// Without accepts the probability is requests / (requests + 1): only the first
-		// few
-		// get through.
-		assertThat(admitted).isLessThan(20);
-		assertThat(throttle.rejectProbability()).isGreaterThan(0.99);
+		// Without accepts the formula gives requests / (requests + 1); the cap keeps it
+		// at 0.9.
+		assertThat(admitted).isBetween(70, 140);
+		assertThat(throttle.rejectProbability()).isEqualTo(0.9);
+	}
+
+	@Test
+	void seesTheDependencyRecoverWhileHeldBackCallsComeBackFast() {
+		AdaptiveThrottle capped = throttle(true);
+		AdaptiveThrottle uncapped = throttle(true, 1.0);
+		// 10 s of everything shed, then 20 s of everything accepted, a call every ms:
+		// the closed loop of a busy storefront, whose held-back answers return at once.
+		for (int ms = 0; ms < 30_000; ms++) {
+			this.nanos.addAndGet(Duration.ofMillis(1).toNanos());
+			boolean recovered = ms >= 10_000;
+			for (AdaptiveThrottle throttle : List.of(capped, uncapped)) {
+				if (throttle.admits() && recovered) {
+					throttle.accepted();
+				}
+			}
+		}
+
+		assertThat(capped.rejectProbability()).isZero();
+		// What the cap prevents: nearly every call still held back 20 s after recovery.
+		assertThat(uncapped.rejectProbability()).isGreaterThan(0.9);
 	}
 
 	@Test
@@ -86,7 +107,7 @@ class AdaptiveThrottleTests {
 		for (int i = 0; i < 100; i++) {
 			throttle.admits();
 		}
-		assertThat(throttle.rejectProbability()).isGreaterThan(0.9);
+		assertThat(throttle.rejectProbability()).isEqualTo(0.9);
 
 		this.nanos.addAndGet(Duration.ofSeconds(11).toNanos());
 
@@ -103,8 +124,13 @@ class AdaptiveThrottleTests {
 	}
 
 	private AdaptiveThrottle throttle(boolean enabled) {
+		return throttle(enabled, 0.9);
+	}
+
+	private AdaptiveThrottle throttle(boolean enabled, double maxRejectProbability) {
 		Ticker ticker = this.nanos::get;
-		return new AdaptiveThrottle(new GuardProperties.Throttling(enabled, 2, Duration.ofSeconds(10)), ticker,
+		return new AdaptiveThrottle(
+				new GuardProperties.Throttling(enabled, 2, Duration.ofSeconds(10), maxRejectProbability), ticker,
 				this.random::nextDouble);
 	}
 
