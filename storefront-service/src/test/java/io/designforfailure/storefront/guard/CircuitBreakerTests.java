@@ -31,8 +31,8 @@ class CircuitBreakerTests extends WireMockTestSupport {
 		}
 
 		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		// Judged only once the window holds minimum-number-of-calls (20) attempts.
-		assertThat(requestsTo(search, SEARCH_PATH)).isGreaterThanOrEqualTo(20);
+		// Judged only once the window holds minimum-number-of-calls (10) attempts.
+		assertThat(requestsTo(search, SEARCH_PATH)).isGreaterThanOrEqualTo(10);
 		int requestsWhenOpened = requestsTo(search, SEARCH_PATH);
 		StorefrontAnswer answer = fetch("/api/search?q=down-again");
 		assertThat(requestsTo(search, SEARCH_PATH)).as("no call reaches search").isEqualTo(requestsWhenOpened);
