@@ -193,7 +193,9 @@ public final class Lab implements AutoCloseable {
 	public List<ServiceProcess> storefronts() {
 		List<ServiceProcess> all = new ArrayList<>(this.storefronts.values());
 		all.addAll(this.flakyStorefronts.values());
-		this.twins.keySet().stream().sorted(Comparator.reverseOrder()).map(this.twins::get).forEach(all::add);
+		if (twins()) {
+			all.addAll(List.of(twin(true), twin(false)));
+		}
 		return List.copyOf(all);
 	}
 

@@ -104,16 +104,16 @@ public final class StorefrontWatch {
 
 	static Optional<ViewAudit.StorefrontViews> views(String resilience) {
 		try {
-			JsonNode views = json.readTree(resilience)
-				.path("dependencies")
-				.path(RECOMMENDATIONS)
-				.path("details")
-				.path("views");
-			return views.isObject() ? Optional.of(ViewAudit.StorefrontViews.of(views)) : Optional.empty();
+			return views(json.readTree(resilience).path("dependencies"));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private static Optional<ViewAudit.StorefrontViews> views(JsonNode dependencies) {
+		JsonNode views = dependencies.path(RECOMMENDATIONS).path("details").path("views");
+		return views.isObject() ? Optional.of(ViewAudit.StorefrontViews.of(views)) : Optional.empty();
 	}
 
 	/** The storefront's busy request threads now, if it answers within a second. */
@@ -165,11 +165,11 @@ public final class StorefrontWatch {
 						this.transitions.add(new Transition(at, name, state));
 					}
 				});
+				views(dependencies).ifPresent((views) -> this.peakPending.accumulateAndGet(views.pending(), Math::max));
 			}
 			catch (IOException ex) {
 				// A garbled answer is a missed poll; the next one comes in 250 ms.
 			}
-			views(text).ifPresent((views) -> this.peakPending.accumulateAndGet(views.pending(), Math::max));
 		});
 	}
 
