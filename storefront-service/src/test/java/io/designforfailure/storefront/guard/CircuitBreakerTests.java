@@ -76,8 +76,11 @@ class CircuitBreakerTests extends WireMockTestSupport {
 
 		CircuitBreaker.Metrics metrics = breaker("search").getMetrics();
 		assertThat(breaker("search").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		assertThat(metrics.getNumberOfSlowSuccessfulCalls()).isGreaterThanOrEqualTo(10);
+		// Slow, not failing, opened it. On a busy machine an attempt may pass the 250 ms
+		// timeout and count as a slow failure too, so the slow calls are counted whole.
+		assertThat(metrics.getNumberOfSlowCalls()).isGreaterThanOrEqualTo(10);
 		assertThat(metrics.getSlowCallRate()).isGreaterThanOrEqualTo(50f);
+		assertThat(metrics.getFailureRate()).isLessThan(50f);
 	}
 
 	private CircuitBreaker breaker(String name) {
