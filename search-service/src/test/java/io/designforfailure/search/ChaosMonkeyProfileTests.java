@@ -1,9 +1,14 @@
 package io.designforfailure.search;
 
+import io.designforfailure.web.shedding.LoadSheddingAutoConfiguration;
+
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 // Tests switch metrics export off unless asked; the prometheus endpoint is part of what is checked.
 @AutoConfigureObservability(tracing = false)
@@ -27,6 +33,9 @@ class ChaosMonkeyProfileTests {
 
 	@Autowired
 	private TestRestTemplate http;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@AfterEach
 	void switchAssaultsOff() {
@@ -82,6 +91,22 @@ class ChaosMonkeyProfileTests {
 		// Only a lower bound: a busy machine can make a request slower, never faster.
 		assertThat(status).isEqualTo(HttpStatus.OK);
 		assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+	}
+
+	@Test
+	void endsTheHangForTheSearchesItHoldsWhenTheLatencyAssaultIsSwitchedOff() throws Exception {
+		assault(Map.of("level", 1, "latencyActive", true, "latencyRangeStart", 120_000, "latencyRangeEnd", 120_000));
+		CompletableFuture<HttpStatus> held = CompletableFuture.supplyAsync(this::search);
+		await().atMost(Duration.ofSeconds(10)).until(() -> inFlight() == 1);
+
+		assault(Map.of("latencyActive", false));
+
+		// Held for two minutes otherwise, as Chaos Monkey's own executor would.
+		assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(HttpStatus.OK);
+	}
+
+	private double inFlight() {
+		return this.registry.get(LoadSheddingAutoConfiguration.IN_FLIGHT).gauge().value();
 	}
 
 	private HttpStatus search() {
