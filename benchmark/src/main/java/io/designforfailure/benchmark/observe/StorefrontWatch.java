@@ -122,24 +122,29 @@ public final class StorefrontWatch {
 	}
 
 	/**
-	 * Whether every breaker of the storefront is closed now, if it answers within a
-	 * second.
+	 * Whether the storefront's guards are at rest now, if it answers within a second:
+	 * every breaker closed and nothing held back by its adaptive throttle. A throttle
+	 * that a fault drove up remembers it for its window after the breaker closed again,
+	 * and would degrade the start of the next run.
 	 */
-	public static boolean breakersClosed(ServiceProcess storefront) {
-		return get(storefront, "/api/resilience").map((text) -> {
-			try {
-				JsonNode dependencies = json.readTree(text).path("dependencies");
-				for (JsonNode dependency : dependencies) {
-					if (!dependency.path("circuitBreaker").path("state").asText().equals("CLOSED")) {
-						return false;
-					}
+	public static boolean guardsAtRest(ServiceProcess storefront) {
+		return get(storefront, "/api/resilience").map(StorefrontWatch::guardsAtRest).orElse(false);
+	}
+
+	static boolean guardsAtRest(String resilience) {
+		try {
+			JsonNode dependencies = json.readTree(resilience).path("dependencies");
+			for (JsonNode dependency : dependencies) {
+				if (!dependency.path("circuitBreaker").path("state").asText().equals("CLOSED")
+						|| dependency.path("overload").path("throttleProbability").asDouble() > 0) {
+					return false;
 				}
-				return dependencies.size() > 0;
 			}
-			catch (IOException ex) {
-				return false;
-			}
-		}).orElse(false);
+			return dependencies.size() > 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	static Optional<Integer> busyThreads(String prometheus) {

@@ -98,12 +98,12 @@ public final class ScenarioRunner {
 	}
 
 	/**
-	 * Waits until the storefront about to be loaded has no request in flight and every
-	 * breaker of it closed, so one run does not start inside the aftermath of the
-	 * previous one. The other storefront may still hold calls a hang left behind: they
-	 * wait on a socket, costing neither CPU nor anything the measured storefront uses. A
-	 * half-open breaker closes only after trial calls, so each round sends one home page
-	 * and one search.
+	 * Waits until the storefront about to be loaded has no request in flight, every
+	 * breaker of it closed and nothing held back by its throttle, so one run does not
+	 * start inside the aftermath of the previous one. The other storefront may still hold
+	 * calls a hang left behind: they wait on a socket, costing neither CPU nor anything
+	 * the measured storefront uses. A half-open breaker closes only after trial calls, so
+	 * each round sends one home page and one search.
 	 * @return how long it waited
 	 */
 	public Duration settle(Scenario scenario, Mode mode) {
@@ -120,10 +120,10 @@ public final class ScenarioRunner {
 			Pause.of(Duration.ofMillis(250));
 		}
 		if (!settled(storefront)) {
-			System.out.printf("        not settled after %d s: %s has %s busy threads, breakers closed: %s%n",
+			System.out.printf("        not settled after %d s: %s has %s busy threads, guards at rest: %s%n",
 					SETTLE_LIMIT.toSeconds(), storefront.name(),
 					StorefrontWatch.busyThreads(storefront).map(String::valueOf).orElse("unknown"),
-					StorefrontWatch.breakersClosed(storefront));
+					StorefrontWatch.guardsAtRest(storefront));
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
@@ -241,7 +241,7 @@ public final class ScenarioRunner {
 	private static boolean settled(ServiceProcess storefront) {
 		// The poll that asks is itself one busy thread.
 		return StorefrontWatch.busyThreads(storefront).orElse(Integer.MAX_VALUE) <= 1
-				&& StorefrontWatch.breakersClosed(storefront);
+				&& StorefrontWatch.guardsAtRest(storefront);
 	}
 
 	private void poke(ServiceProcess storefront) {

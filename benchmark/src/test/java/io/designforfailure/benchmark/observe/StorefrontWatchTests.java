@@ -36,4 +36,18 @@ class StorefrontWatchTests {
 		assertThat(StorefrontWatch.views("not json")).isEmpty();
 	}
 
+	@Test
+	void seesTheGuardsAtRestOnlyWithEveryBreakerClosedAndNothingHeldBack() {
+		String atRest = """
+				{"dependencies":{"recommendations":{"circuitBreaker":{"state":"CLOSED"},"overload":{"throttleProbability":0.0}},
+				"search":{"circuitBreaker":{"state":"CLOSED"},"overload":{"throttleProbability":0.0}}}}
+				""";
+
+		assertThat(StorefrontWatch.guardsAtRest(atRest)).isTrue();
+		assertThat(StorefrontWatch.guardsAtRest(atRest.replaceFirst("CLOSED", "HALF_OPEN"))).isFalse();
+		assertThat(StorefrontWatch.guardsAtRest(atRest.replaceFirst("0\\.0", "0.4"))).isFalse();
+		assertThat(StorefrontWatch.guardsAtRest("{\"dependencies\":{}}")).isFalse();
+		assertThat(StorefrontWatch.guardsAtRest("not json")).isFalse();
+	}
+
 }
