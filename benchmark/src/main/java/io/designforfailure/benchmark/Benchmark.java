@@ -231,7 +231,7 @@ public final class Benchmark {
 						ran on two more guarded storefronts, started, warmed up and loaded alike but for \
 						`storefront.recommendations.views.enabled`, each loaded on product pages for %d s just \
 						before its %d s, one right after the other; the second pair's users pause 20-40 ms before each page, \
-						so the pages are measured with CPU to spare. Whole run: %d s.
+						the third pair's 100-200 ms, so the last pages are measured with CPU to spare. Whole run: %d s.
 						""",
 				options.users(), options.patience().toSeconds(), options.patience().toSeconds(),
 				options.before().toSeconds(), options.fault().toSeconds(), options.after().toSeconds(),

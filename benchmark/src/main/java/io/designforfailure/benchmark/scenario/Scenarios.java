@@ -19,11 +19,17 @@ public final class Scenarios {
 	private static final List<Integer> OVERLOADS = List.of(5, 25);
 
 	/**
-	 * A pause before each product page: 8 users then ask for about half of what the twins
-	 * answer as fast as they can (~260 pages a second on 2 cores), so the pages are
-	 * measured with CPU to spare.
+	 * A pause before each product page: 8 users then ask for about 200 pages a second,
+	 * near what the twins answer as fast as they can (~180-330 pages a second on 2
+	 * cores).
 	 */
 	private static final Duration PACE = Duration.ofMillis(20);
+
+	/**
+	 * A longer pause: 8 users then ask for about 50 pages a second, a fifth of what the
+	 * twins can answer, so the machine has CPU to spare for the views.
+	 */
+	private static final Duration LIGHT_PACE = Duration.ofMillis(100);
 
 	/** Transient failure shares of the retry storm. */
 	private static final List<Double> STORMS = List.of(0.2, 0.4);
@@ -82,7 +88,7 @@ public final class Scenarios {
 					"retry storm, " + percent + " % of search calls fail (503), search", share));
 		}
 		// Each pair one after the other, so the same moment of the run compares them: as
-		// fast as the pages come, then at about half that pace.
+		// fast as the pages come, then at about half that pace, then at a fifth.
 		scenarios.add(Scenario.onTwin("product-views", "product page, views recorded", Scenario.Twin.RECORDING,
 				Duration.ZERO));
 		scenarios.add(Scenario.onTwin("product-no-views", "product page, views not recorded",
@@ -91,6 +97,10 @@ public final class Scenarios {
 				Scenario.Twin.RECORDING, PACE));
 		scenarios.add(Scenario.onTwin("product-no-views-paced",
 				"product page, users pausing 20-40 ms, views not recorded", Scenario.Twin.NOT_RECORDING, PACE));
+		scenarios.add(Scenario.onTwin("product-views-light", "product page, users pausing 100-200 ms, views recorded",
+				Scenario.Twin.RECORDING, LIGHT_PACE));
+		scenarios.add(Scenario.onTwin("product-no-views-light",
+				"product page, users pausing 100-200 ms, views not recorded", Scenario.Twin.NOT_RECORDING, LIGHT_PACE));
 		return List.copyOf(scenarios);
 	}
 

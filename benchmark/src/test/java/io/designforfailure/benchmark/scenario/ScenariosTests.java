@@ -64,12 +64,18 @@ class ScenariosTests {
 			assertThat(twin.users()).isEqualTo(Users.standard());
 		}
 		assertThat(this.full.stream().filter(Scenario::onTwin).map(Scenario::id)).containsExactly("product-views",
-				"product-no-views", "product-views-paced", "product-no-views-paced");
+				"product-no-views", "product-views-paced", "product-no-views-paced", "product-views-light",
+				"product-no-views-light");
 		assertThat(withViews.think()).isZero();
 		Scenario paced = this.full.get(recorded + 2);
 		assertThat(paced.think()).isPositive();
 		assertThat(this.full.get(recorded + 3).think()).isEqualTo(paced.think());
 		assertThat(this.full.get(recorded + 3).twin()).isEqualTo(Scenario.Twin.NOT_RECORDING);
+		Scenario light = this.full.get(recorded + 4);
+		assertThat(light.think()).isGreaterThan(paced.think());
+		assertThat(light.twin()).isEqualTo(Scenario.Twin.RECORDING);
+		assertThat(this.full.get(recorded + 5).think()).isEqualTo(light.think());
+		assertThat(this.full.get(recorded + 5).twin()).isEqualTo(Scenario.Twin.NOT_RECORDING);
 	}
 
 	@Test
