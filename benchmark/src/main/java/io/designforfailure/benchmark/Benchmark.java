@@ -138,7 +138,9 @@ public final class Benchmark {
 											"all in the database %.1f s after the fault or load",
 											seen.settledMillis() / 1000.0) : "not all in the database");
 						}
-						views.add(new MarkdownReport.ViewRow(scenario.title(), result, seen));
+						Map<String, Double> answers = Aggregation.answers(run);
+						print("        answers %s", MarkdownReport.answers(answers));
+						views.add(new MarkdownReport.ViewRow(scenario.title(), result, answers, seen));
 					}
 					if (scenario.users().findsCapacity() || scenario.users().overloads() || scenario.viaProxy()) {
 						LoadResult load = Aggregation.load(run);

@@ -58,9 +58,13 @@ public final class Aggregation {
 	}
 
 	/**
-	 * Shares of the answers by what they were: live, the reason of a degraded section, or
-	 * non-2xx; largest first.
+	 * Shares of the run's answers by what they were: live, the reason of a degraded
+	 * section, or non-2xx; largest first.
 	 */
+	public static Map<String, Double> answers(RunData run) {
+		return answers(run.samples());
+	}
+
 	static Map<String, Double> answers(List<Sample> samples) {
 		Map<String, Long> counts = samples.stream()
 			.collect(Collectors.groupingBy(Aggregation::kind, Collectors.counting()));

@@ -156,9 +156,9 @@ public final class MarkdownReport {
 		}
 		StringBuilder table = new StringBuilder();
 		table.append("## Product pages: what recording a view costs, and whether one is lost\n\n");
-		table.append("| scenario | mode | req/s | p50 ms | p99 ms | max ms | 2xx | degraded | pages answered"
+		table.append("| scenario | mode | req/s | p50 ms | p99 ms | max ms | 2xx | answers | pages answered"
 				+ " | views in the database | redelivered | dropped | most waiting | all in the database |\n");
-		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+		table.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
 		for (ViewRow row : rows) {
 			RunResult result = row.result();
 			ViewAudit.Views views = row.views();
@@ -177,7 +177,7 @@ public final class MarkdownReport {
 				.append(" | ")
 				.append(percent(result.ok()))
 				.append(" | ")
-				.append(percent(result.degraded()))
+				.append(answers(row.answers()))
 				.append(" | ");
 			if (views == null) {
 				table.append("- | - | - | - | - | - |\n");
@@ -206,10 +206,12 @@ public final class MarkdownReport {
 	 * One row of the product page table.
 	 *
 	 * @param title the scenario's title
-	 * @param result its latencies and answers
+	 * @param result its latencies
+	 * @param answers shares of its answers by kind (live, a degraded section's reason,
+	 * non-2xx)
 	 * @param views what became of its views, or null when it recorded none
 	 */
-	public record ViewRow(String title, RunResult result, ViewAudit.Views views) {
+	public record ViewRow(String title, RunResult result, Map<String, Double> answers, ViewAudit.Views views) {
 	}
 
 	/** Shares of answers by kind, e.g. {@code live 62.0 %, bulkhead-full 38.0 %}. */

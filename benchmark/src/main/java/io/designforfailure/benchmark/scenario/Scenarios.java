@@ -52,9 +52,10 @@ public final class Scenarios {
 		// Long enough for the searches a naive storefront holds to fill its 200 threads:
 		// a user abandons one after its patience and sends the next, which hangs too.
 		Duration isolationFault = patience.multipliedBy(2);
-		// A naive storefront gets its threads back only when the calls that met the hang
-		// end, the hang's length after the fault began; a waiting user sees it a little
-		// later.
+		// The longest a naive storefront could wait for its threads: until the calls that
+		// met the hang end, at most the hang's length after the fault began (switching
+		// the
+		// assault off lets them go at once, so the load stops well before this).
 		Duration drained = hang.minus(isolationFault).plus(patience);
 		List<Scenario> scenarios = new ArrayList<>(List.of(healthy,
 				Scenario.faulted("recommendations-killed", "recommendations killed, home", Endpoint.HOME,

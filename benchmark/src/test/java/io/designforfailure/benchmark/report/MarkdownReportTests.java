@@ -1,5 +1,6 @@
 package io.designforfailure.benchmark.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,25 +60,28 @@ class MarkdownReportTests {
 		RunResult lost = new RunResult("database-stopped", Mode.NAIVE, true, 4000, 400, 12, 25, 40, 300, 1, 0, null,
 				null, null, null, null, new Threads(9, 12, 0));
 
+		Map<String, Double> stoppedAnswers = new LinkedHashMap<>();
+		stoppedAnswers.put("live", 0.85);
+		stoppedAnswers.put("timeout", 0.15);
+
 		String table = MarkdownReport.views(List.of(
-				new MarkdownReport.ViewRow("views recorded", recorded,
+				new MarkdownReport.ViewRow("views recorded", recorded, Map.of("live", 1.0),
 						new ViewAudit.Views(3000, 3000, 0, 0, 0, 0, 1200L)),
-				new MarkdownReport.ViewRow("views not recorded", baseline, null),
-				new MarkdownReport.ViewRow("database stopped", stopped,
+				new MarkdownReport.ViewRow("views not recorded", baseline, Map.of("live", 1.0), null),
+				new MarkdownReport.ViewRow("database stopped", stopped, stoppedAnswers,
 						new ViewAudit.Views(4000, 4000, 1500, 0, 0, 1500, 6400L)),
-				new MarkdownReport.ViewRow("database stopped", lost,
+				new MarkdownReport.ViewRow("database stopped", lost, Map.of("live", 1.0),
 						new ViewAudit.Views(4000, 3990, 1500, 0, 10, 1500, null))));
 
-		assertThat(table)
+		assertThat(table).contains(
+				"| views recorded | guarded | 500 | 10.0 | 30.5 | 80.0 | 100.0 % | live 100.0 % | 3000 | 3000 (each once) "
+						+ "| 0 | 0 | 0 | 1.2 s after the load |")
 			.contains(
-					"| views recorded | guarded | 500 | 10.0 | 30.5 | 80.0 | 100.0 % | 0.0 % | 3000 | 3000 (each once) "
-							+ "| 0 | 0 | 0 | 1.2 s after the load |")
+					"| views not recorded | guarded | 516 | 10.0 | 29.5 | 75.0 | 100.0 % | live 100.0 % | - | - | - | - | - | - |")
 			.contains(
-					"| views not recorded | guarded | 516 | 10.0 | 29.5 | 75.0 | 100.0 % | 0.0 % | - | - | - | - | - | - |")
-			.contains(
-					"| database stopped | guarded | 400 | 12.0 | 40.0 | 300 | 100.0 % | 0.0 % | 4000 | 4000 (each once) "
+					"| database stopped | guarded | 400 | 12.0 | 40.0 | 300 | 100.0 % | live 85.0 %, timeout 15.0 % | 4000 | 4000 (each once) "
 							+ "| 1500 | 0 | 1500 | 6.4 s after the fault |")
-			.contains("| database stopped | naive | 400 | 12.0 | 40.0 | 300 | 100.0 % | 0.0 % | 4000 | 3990 "
+			.contains("| database stopped | naive | 400 | 12.0 | 40.0 | 300 | 100.0 % | live 100.0 % | 4000 | 3990 "
 					+ "| 1500 | 0 | 1500 | **no**: 10 still waiting |");
 		assertThat(MarkdownReport.views(List.of())).isEmpty();
 	}
