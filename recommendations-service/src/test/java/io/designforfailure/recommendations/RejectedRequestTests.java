@@ -69,9 +69,12 @@ class RejectedRequestTests {
 	@Test
 	void publishesTheLimitInFlightShedAndAbandonedCounts() throws Exception {
 		assertThat(send(request("/actuator/prometheus")).body()).contains(
-				"http_concurrency_limit{application=\"recommendations-service\"}",
-				"http_concurrency_in_flight{application=\"recommendations-service\"}",
-				"http_requests_shed_total{application=\"recommendations-service\"}",
+				"http_concurrency_limit{application=\"recommendations-service\",work=\"reads\"}",
+				"http_concurrency_limit{application=\"recommendations-service\",work=\"writes\"}",
+				"http_concurrency_in_flight{application=\"recommendations-service\",work=\"reads\"}",
+				"http_concurrency_in_flight{application=\"recommendations-service\",work=\"writes\"}",
+				"http_requests_shed_total{application=\"recommendations-service\",work=\"reads\"}",
+				"http_requests_shed_total{application=\"recommendations-service\",work=\"writes\"}",
 				"http_requests_abandoned_total{application=\"recommendations-service\"}");
 	}
 

@@ -106,7 +106,10 @@ class ChaosMonkeyProfileTests {
 	}
 
 	private double inFlight() {
-		return this.registry.get(LoadSheddingAutoConfiguration.IN_FLIGHT).gauge().value();
+		return this.registry.get(LoadSheddingAutoConfiguration.IN_FLIGHT)
+			.tag(LoadSheddingAutoConfiguration.WORK_TAG, "reads")
+			.gauge()
+			.value();
 	}
 
 	private HttpStatus search() {

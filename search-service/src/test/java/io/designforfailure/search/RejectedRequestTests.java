@@ -65,9 +65,12 @@ class RejectedRequestTests {
 	@Test
 	void publishesTheLimitInFlightShedAndAbandonedCounts() throws Exception {
 		assertThat(send(request("/actuator/prometheus")).body()).contains(
-				"http_concurrency_limit{application=\"search-service\"}",
-				"http_concurrency_in_flight{application=\"search-service\"}",
-				"http_requests_shed_total{application=\"search-service\"}",
+				"http_concurrency_limit{application=\"search-service\",work=\"reads\"}",
+				"http_concurrency_limit{application=\"search-service\",work=\"writes\"}",
+				"http_concurrency_in_flight{application=\"search-service\",work=\"reads\"}",
+				"http_concurrency_in_flight{application=\"search-service\",work=\"writes\"}",
+				"http_requests_shed_total{application=\"search-service\",work=\"reads\"}",
+				"http_requests_shed_total{application=\"search-service\",work=\"writes\"}",
 				"http_requests_abandoned_total{application=\"search-service\"}");
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small service for the module's tests: endpoints that break every input rule once, one
- * that reports its deadline, and one that holds requests in flight until released.
+ * that reports its deadline, and one that holds requests (reads or writes) in flight
+ * until released.
  */
 @SpringBootApplication
 public class ProblemsApplication {
@@ -69,6 +70,11 @@ public class ProblemsApplication {
 			invocations.incrementAndGet();
 			entered.countDown();
 			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
+		}
+
+		@PostMapping("/api/hold")
+		String holdWrite() throws InterruptedException {
+			return hold();
 		}
 
 		@GetMapping("/api/busy")

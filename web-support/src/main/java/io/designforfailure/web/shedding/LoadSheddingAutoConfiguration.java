@@ -1,6 +1,10 @@
 package io.designforfailure.web.shedding;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import com.netflix.concurrency.limits.Limit;
+import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limit.VegasLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
@@ -31,30 +35,45 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(LoadSheddingProperties.class)
 public class LoadSheddingAutoConfiguration {
 
-	/** The limit in force now. */
+	/** The limit in force now, per kind of work (tag {@code work}: reads, writes). */
 	public static final String LIMIT = "http.concurrency.limit";
 
-	/** Requests holding a slot of the limit now. */
+	/** Requests holding a slot of their limit now, per kind of work. */
 	public static final String IN_FLIGHT = "http.concurrency.in.flight";
 
-	/** Requests answered with 503 because the limit was reached. */
+	/** Requests answered with 503 because their limit was reached, per kind of work. */
 	public static final String SHED = "http.requests.shed";
+
+	/** The tag that says which limit a metric is of. */
+	public static final String WORK_TAG = "work";
 
 	@Bean
 	FilterRegistrationBean<LoadSheddingFilter> loadSheddingFilter(LoadSheddingProperties properties,
 			ProblemResponses problems, MeterRegistry registry) {
-		SimpleLimiter<Void> limiter = SimpleLimiter.newBuilder().named("api").limit(limit(properties)).build();
-		Gauge.builder(LIMIT, limiter, SimpleLimiter::getLimit)
-			.description("Concurrent requests the adaptive limit allows now")
-			.register(registry);
-		Gauge.builder(IN_FLIGHT, limiter, SimpleLimiter::getInflight)
-			.description("Requests holding a slot of the concurrency limit")
-			.register(registry);
-		Counter shed = Counter.builder(SHED)
-			.description("Requests answered with 503 at once because the concurrency limit was reached")
-			.register(registry);
+		Map<Work, Limiter<Void>> limiters = new EnumMap<>(Work.class);
+		Map<Work, Counter> shed = new EnumMap<>(Work.class);
+		for (Work work : Work.values()) {
+			SimpleLimiter<Void> limiter = SimpleLimiter.newBuilder()
+				.named("api-" + work.tag())
+				.limit(limit(properties))
+				.build();
+			Gauge.builder(LIMIT, limiter, SimpleLimiter::getLimit)
+				.description("Concurrent requests the adaptive limit allows now")
+				.tag(WORK_TAG, work.tag())
+				.register(registry);
+			Gauge.builder(IN_FLIGHT, limiter, SimpleLimiter::getInflight)
+				.description("Requests holding a slot of the concurrency limit")
+				.tag(WORK_TAG, work.tag())
+				.register(registry);
+			shed.put(work,
+					Counter.builder(SHED)
+						.description("Requests answered with 503 at once because the concurrency limit was reached")
+						.tag(WORK_TAG, work.tag())
+						.register(registry));
+			limiters.put(work, limiter);
+		}
 		FilterRegistrationBean<LoadSheddingFilter> registration = new FilterRegistrationBean<>(
-				new LoadSheddingFilter(limiter, problems, shed));
+				new LoadSheddingFilter(limiters, problems, shed));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(DeadlineAutoConfiguration.ORDER + 1);
 		return registration;

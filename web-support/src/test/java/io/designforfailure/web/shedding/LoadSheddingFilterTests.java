@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the limit pinned at two, two requests held in flight fill it: the next is shed,
- * actuator still answers, and once the two finish the limit has room again.
+ * With each limit pinned at two, two requests held in flight fill it: the next of their
+ * kind is shed, actuator still answers, and once the two finish the limit has room again.
+ * Reads and writes have a limit each.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = ProblemsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -53,8 +54,8 @@ class LoadSheddingFilterTests {
 
 	@Test
 	void shedsWhatIsOverTheLimitAtOnceWithoutCallingTheController() throws Exception {
-		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit();
-		assertThat(this.registry.get(LoadSheddingAutoConfiguration.IN_FLIGHT).gauge().value()).isEqualTo(LIMIT);
+		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit("GET");
+		assertThat(inFlight("reads")).isEqualTo(LIMIT);
 		int invocations = ProblemsApplication.invocations.get();
 		double shed = shed();
 
@@ -72,8 +73,21 @@ class LoadSheddingFilterTests {
 	}
 
 	@Test
+	void writesThatFillTheirLimitDoNotShedReads() throws Exception {
+		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit("POST");
+		assertThat(inFlight("writes")).isEqualTo(LIMIT);
+		assertThat(inFlight("reads")).isZero();
+
+		assertThat(send("/api/deadline").statusCode()).isEqualTo(200);
+		assertThat(this.client.send(request("/api/hold", "POST"), HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(503);
+
+		assertReleasedAndAnswered(held);
+	}
+
+	@Test
 	void neverShedsActuator() throws Exception {
-		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit();
+		List<CompletableFuture<HttpResponse<String>>> held = fillTheLimit("GET");
 
 		assertThat(send("/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(send("/actuator/prometheus").body()).contains("http_concurrency_limit", "http_concurrency_in_flight",
@@ -82,12 +96,14 @@ class LoadSheddingFilterTests {
 		assertReleasedAndAnswered(held);
 	}
 
-	/** Holds as many requests in the controller as the limit allows. */
-	private List<CompletableFuture<HttpResponse<String>>> fillTheLimit() throws InterruptedException {
+	/**
+	 * Holds as many requests of the method's kind in the controller as its limit allows.
+	 */
+	private List<CompletableFuture<HttpResponse<String>>> fillTheLimit(String method) throws InterruptedException {
 		ProblemsApplication.entered = new CountDownLatch(LIMIT);
 		ProblemsApplication.release = new CountDownLatch(1);
 		List<CompletableFuture<HttpResponse<String>>> held = IntStream.range(0, LIMIT)
-			.mapToObj((i) -> this.client.sendAsync(request("/api/hold"), HttpResponse.BodyHandlers.ofString()))
+			.mapToObj((i) -> this.client.sendAsync(request("/api/hold", method), HttpResponse.BodyHandlers.ofString()))
 			.toList();
 		assertThat(ProblemsApplication.entered.await(30, TimeUnit.SECONDS)).isTrue();
 		return held;
@@ -101,15 +117,27 @@ class LoadSheddingFilterTests {
 	}
 
 	private double shed() {
-		return this.registry.get(LoadSheddingAutoConfiguration.SHED).counter().count();
+		return this.registry.get(LoadSheddingAutoConfiguration.SHED)
+			.tag(LoadSheddingAutoConfiguration.WORK_TAG, "reads")
+			.counter()
+			.count();
 	}
 
-	private HttpRequest request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build();
+	private double inFlight(String work) {
+		return this.registry.get(LoadSheddingAutoConfiguration.IN_FLIGHT)
+			.tag(LoadSheddingAutoConfiguration.WORK_TAG, work)
+			.gauge()
+			.value();
+	}
+
+	private HttpRequest request(String path, String method) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
 	}
 
 	private HttpResponse<String> send(String path) throws Exception {
-		return this.client.send(request(path), HttpResponse.BodyHandlers.ofString());
+		return this.client.send(request(path, "GET"), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
