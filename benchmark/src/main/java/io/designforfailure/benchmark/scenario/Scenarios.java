@@ -53,9 +53,8 @@ public final class Scenarios {
 		// a user abandons one after its patience and sends the next, which hangs too.
 		Duration isolationFault = patience.multipliedBy(2);
 		// The longest a naive storefront could wait for its threads: until the calls that
-		// met the hang end, at most the hang's length after the fault began (switching
-		// the
-		// assault off lets them go at once, so the load stops well before this).
+		// met the hang end, at most the hang's length after the fault began. Switching
+		// the assault off lets them go at once, so the load stops well before this.
 		Duration drained = hang.minus(isolationFault).plus(patience);
 		List<Scenario> scenarios = new ArrayList<>(List.of(healthy,
 				Scenario.faulted("recommendations-killed", "recommendations killed, home", Endpoint.HOME,

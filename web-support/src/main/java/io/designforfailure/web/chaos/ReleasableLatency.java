@@ -28,9 +28,10 @@ class ReleasableLatency implements ChaosMonkeyLatencyAssaultExecutor {
 	public void execute(long durationInMillis) {
 		long end = System.nanoTime() + Duration.ofMillis(durationInMillis).toNanos();
 		try {
-			for (long left = end - System.nanoTime(); left > 0
-					&& this.assaultOn.getAsBoolean(); left = end - System.nanoTime()) {
+			long left = end - System.nanoTime();
+			while (left > 0 && this.assaultOn.getAsBoolean()) {
 				Thread.sleep(Math.min(Duration.ofNanos(left).toMillis() + 1, CHECK_EVERY.toMillis()));
+				left = end - System.nanoTime();
 			}
 		}
 		catch (InterruptedException ex) {
