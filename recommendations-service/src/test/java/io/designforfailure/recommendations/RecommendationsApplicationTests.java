@@ -1,5 +1,6 @@
 package io.designforfailure.recommendations;
 
+import io.designforfailure.web.warmup.WarmUpProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,6 +44,16 @@ class RecommendationsApplicationTests {
 		this.mvc.perform(get("/api/recommendations/products/p-0001"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.strategy").value("also-viewed"));
+	}
+
+	@Test
+	void warmsUpOnPathsThatAnswerFromMemory(@Autowired WarmUpProperties warmUp) throws Exception {
+		assertThat(warmUp.enabled()).isTrue();
+		assertThat(warmUp.paths()).isNotEmpty()
+			.allSatisfy((path) -> assertThat(path).startsWith("/api/recommendations"));
+		for (String path : warmUp.paths()) {
+			this.mvc.perform(get(path)).andExpect(status().isOk());
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.designforfailure.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.codecentric.spring.boot.chaos.monkey.configuration.ChaosMonkeySettings;
+import io.designforfailure.web.warmup.WarmUpProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,17 @@ class SearchApplicationTests {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody().get("items")).hasSize(3);
+	}
+
+	@Test
+	void warmsUpOnPathsThatAnswerAndSaysWhenItIsReady(@Autowired WarmUpProperties warmUp) {
+		assertThat(warmUp.enabled()).isTrue();
+		assertThat(warmUp.paths()).isNotEmpty()
+			.allSatisfy((path) -> assertThat(this.http.getForEntity(path, String.class).getStatusCode()).as(path)
+				.isEqualTo(HttpStatus.OK));
+		assertThat(
+				this.http.getForEntity("/actuator/health/readiness", JsonNode.class).getBody().get("status").asText())
+			.isEqualTo("UP");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.designforfailure.web;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +11,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small service for the module's tests: endpoints that break every input rule once, one
- * that reports its deadline, and one that holds requests (reads or writes) in flight
- * until released.
+ * that reports its deadline, one that holds requests (reads or writes) in flight until
+ * released, and one that counts its requests by the readiness they met.
  */
 @SpringBootApplication
 public class ProblemsApplication {
@@ -34,6 +39,9 @@ public class ProblemsApplication {
 
 	/** Opens to let the requests in {@code /api/hold} finish. */
 	public static volatile CountDownLatch release = new CountDownLatch(0);
+
+	/** Requests to {@code /api/warm}, by the service's readiness when each arrived. */
+	public static final Map<ReadinessState, AtomicInteger> warmRequests = new ConcurrentHashMap<>();
 
 	@RestController
 	static class RulesController {
@@ -80,6 +88,25 @@ public class ProblemsApplication {
 		@GetMapping("/api/busy")
 		String busy() {
 			throw FieldProblem.unavailable(java.time.Duration.ofSeconds(2), "busy");
+		}
+
+	}
+
+	@RestController
+	static class WarmController {
+
+		// A provider: the MVC slice tests have no ApplicationAvailability, and never ask.
+		private final ObjectProvider<ApplicationAvailability> availability;
+
+		WarmController(ObjectProvider<ApplicationAvailability> availability) {
+			this.availability = availability;
+		}
+
+		@GetMapping("/api/warm")
+		String warm() {
+			ReadinessState readiness = this.availability.getObject().getReadinessState();
+			warmRequests.computeIfAbsent(readiness, (state) -> new AtomicInteger()).incrementAndGet();
+			return readiness.name();
 		}
 
 	}
