@@ -141,6 +141,14 @@ public final class Benchmark {
 						Map<String, Double> answers = Aggregation.answers(run);
 						print("        answers %s", MarkdownReport.answers(answers));
 						views.add(new MarkdownReport.ViewRow(scenario.title(), result, answers, seen));
+						if (scenario.onBothTwins()) {
+							RunData beside = run.beside();
+							RunResult twin = Aggregation.summarize(beside);
+							print("        beside it, the twin not recording views: %.0f req/s, p99 %.0f ms, max %.0f ms, 2xx %.1f %%",
+									twin.throughput(), twin.p99(), twin.max(), twin.ok() * 100);
+							views.add(new MarkdownReport.ViewRow(scenario.title() + ": the twin not recording them",
+									twin, Aggregation.answers(beside), null));
+						}
 					}
 					if (scenario.users().findsCapacity() || scenario.users().overloads() || scenario.viaProxy()) {
 						LoadResult load = Aggregation.load(run);
@@ -201,7 +209,8 @@ public final class Benchmark {
 						A user gives up after %d s: such a request counts as non-2xx with a latency of %d s. Phases: %d s \
 						healthy, %d s fault, then load until the users who met the fault get a live answer again plus 1 s, \
 						at most %d s (healthy scenario: %d s). A killed dependency is restarted at the \
-						end of its fault, which lasts until it is healthy again. Search flapping toggles an exceptions \
+						end of its fault, which lasts until it is healthy again (warmed up: it answers its own reads before \
+						it says it is ready). Search flapping toggles an exceptions \
 						assault (every call HTTP 500) every %d s, twice, because restarting a JVM takes longer than 10 s \
 						here. Search hangs by a latency assault of %d s per call. In the isolation scenario %d more users \
 						search at the same time, each pausing %d-%d ms before every request; its fault lasts %d s, twice the \
@@ -233,7 +242,8 @@ public final class Benchmark {
 						ran on two more guarded storefronts, started, warmed up and loaded alike but for \
 						`storefront.recommendations.views.enabled`, each loaded on product pages for %d s just \
 						before its %d s, one right after the other; the second pair's users pause 20-40 ms before each page, \
-						the third pair's 100-200 ms, so the last pages are measured with CPU to spare. Whole run: %d s.
+						the third pair's 100-200 ms, so the last pages are measured with CPU to spare; last, both twins \
+						at once, %d users each pausing 100-200 ms, measured in the same %d s. Whole run: %d s.
 						""",
 				options.users(), options.patience().toSeconds(), options.patience().toSeconds(),
 				options.before().toSeconds(), options.fault().toSeconds(), options.after().toSeconds(),
@@ -243,7 +253,7 @@ public final class Benchmark {
 				options.hang().minus(options.patience().multipliedBy(2)).plus(options.patience()).toSeconds(),
 				options.healthy().toSeconds(), options.steady().toSeconds(), Runtime.getRuntime().availableProcessors(),
 				options.steady().toSeconds(), options.warmup().dividedBy(2).toSeconds(), options.steady().toSeconds(),
-				seconds);
+				options.users(), options.steady().toSeconds(), seconds);
 	}
 
 	private static String argument(String[] args, String prefix, String fallback) {

@@ -17,8 +17,8 @@ import io.designforfailure.benchmark.observe.ViewAudit;
  * @param dependency the dependency the fault was done to, or null when healthy
  * @param durationMillis how long the load ran
  * @param samples the measured load
- * @param sideSamples the searches that ran beside the measured load (isolation), else
- * empty
+ * @param sideSamples the searches that ran beside the measured load (isolation), or the
+ * pages of the twin not recording views beside the twin recording them; else empty
  * @param windows when the fault was on
  * @param transitions every breaker state the watch saw change
  * @param threads the storefront's request threads
@@ -34,6 +34,15 @@ public record RunData(String scenario, Mode mode, String dependency, long durati
 	 */
 	List<Sample> faultedSamples() {
 		return this.sideSamples.isEmpty() ? this.samples : this.sideSamples;
+	}
+
+	/**
+	 * The load that ran beside the measured one, as a run of its own: no views followed,
+	 * no calls counted, the same CPU shares (they were measured for both).
+	 */
+	public RunData beside() {
+		return new RunData(this.scenario, this.mode, this.dependency, this.durationMillis, this.sideSamples, List.of(),
+				this.windows, this.transitions, this.threads, new Load(this.load.users(), null, this.load.cpu(), null));
 	}
 
 	/**

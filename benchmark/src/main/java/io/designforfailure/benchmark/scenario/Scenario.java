@@ -115,6 +115,13 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	}
 
 	/**
+	 * Whether it runs on both twin storefronts at once, the recording one measured first.
+	 */
+	public boolean onBothTwins() {
+		return this.twin == Twin.BOTH;
+	}
+
+	/**
 	 * Two guarded storefronts started, warmed and loaded alike, one recording views and
 	 * one not ({@code storefront.recommendations.views.enabled=false}), so that the
 	 * difference between their product pages is the cost of recording, not of a JVM's
@@ -129,7 +136,14 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 		RECORDING,
 
 		/** The twin that records none. */
-		NOT_RECORDING
+		NOT_RECORDING,
+
+		/**
+		 * The twin that records views, measured while the twin that records none takes
+		 * the same load at the same time and is measured too: both meet the same machine,
+		 * so a busy moment cannot land on one alone.
+		 */
+		BOTH
 
 	}
 

@@ -91,10 +91,14 @@ public final class ScenarioRunner {
 	 * this.
 	 */
 	public void warmUpTwin(Scenario scenario, int users, Duration duration) {
-		ClosedLoop load = new ClosedLoop(this.http, this.patience, scenario.think());
-		load.start(users, scenario.endpoint().on(storefront(scenario, Mode.GUARDED)), System.nanoTime(), duration);
+		List<ClosedLoop> loads = new ArrayList<>();
+		for (ServiceProcess twin : twins(scenario)) {
+			ClosedLoop load = new ClosedLoop(this.http, this.patience, scenario.think());
+			load.start(users, scenario.endpoint().on(twin), System.nanoTime(), duration);
+			loads.add(load);
+		}
 		Pause.of(duration);
-		load.stop();
+		loads.forEach(ClosedLoop::stop);
 	}
 
 	/**
@@ -107,7 +111,11 @@ public final class ScenarioRunner {
 	 * @return how long it waited
 	 */
 	public Duration settle(Scenario scenario, Mode mode) {
-		ServiceProcess storefront = storefront(scenario, mode);
+		Duration settled = settle(scenario, storefront(scenario, mode));
+		return scenario.onBothTwins() ? settled.plus(settle(scenario, this.lab.twin(false))) : settled;
+	}
+
+	private Duration settle(Scenario scenario, ServiceProcess storefront) {
 		if (scenario.viaProxy()) {
 			// Trial calls through a proxy still failing would keep a breaker from
 			// closing.
@@ -144,7 +152,8 @@ public final class ScenarioRunner {
 		long origin = System.nanoTime();
 		StorefrontWatch watch = new StorefrontWatch(storefront, origin);
 		ClosedLoop load = new ClosedLoop(this.http, this.patience, scenario.think());
-		ClosedLoop searching = new ClosedLoop(this.http, this.patience, side.think());
+		ClosedLoop beside = new ClosedLoop(this.http, this.patience,
+				scenario.onBothTwins() ? scenario.think() : side.think());
 		Duration limit = phases.planned(scenario).plus(RUN_SLACK);
 		List<Window> windows = new ArrayList<>();
 		ViewAudit audit = scenario.recordsViews()
@@ -153,7 +162,10 @@ public final class ScenarioRunner {
 		watch.start();
 		load.start(users, scenario.endpoint().on(storefront), origin, limit);
 		if (scenario.sideSearch()) {
-			searching.start(side.users(), Endpoint.SEARCH.on(storefront), origin, limit);
+			beside.start(side.users(), Endpoint.SEARCH.on(storefront), origin, limit);
+		}
+		if (scenario.onBothTwins()) {
+			beside.start(users, scenario.endpoint().on(this.lab.twin(false)), origin, limit);
 		}
 		List<Sample> samples;
 		List<Sample> sideSamples;
@@ -166,13 +178,13 @@ public final class ScenarioRunner {
 				Pause.of(phases.planned(scenario));
 			}
 			else {
-				inject(scenario, phases, origin, windows, scenario.sideSearch() ? searching : load);
+				inject(scenario, phases, origin, windows, scenario.sideSearch() ? beside : load);
 			}
 		}
 		finally {
 			duration = sinceMillis(origin);
 			samples = load.stop();
-			sideSamples = searching.stop();
+			sideSamples = beside.stop();
 			shares = cpu.stop();
 			watch.stop();
 			if (scenario.viaProxy()) {
@@ -193,9 +205,14 @@ public final class ScenarioRunner {
 
 	private ServiceProcess storefront(Scenario scenario, Mode mode) {
 		if (scenario.onTwin()) {
-			return this.lab.twin(scenario.twin() == Scenario.Twin.RECORDING);
+			return this.lab.twin(scenario.twin() != Scenario.Twin.NOT_RECORDING);
 		}
 		return scenario.viaProxy() ? this.lab.flakyStorefront(mode) : this.lab.storefront(mode);
+	}
+
+	private List<ServiceProcess> twins(Scenario scenario) {
+		return scenario.onBothTwins() ? List.of(this.lab.twin(true), this.lab.twin(false))
+				: List.of(storefront(scenario, Mode.GUARDED));
 	}
 
 	private static List<String> userIds(int users) {

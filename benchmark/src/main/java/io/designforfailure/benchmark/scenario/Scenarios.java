@@ -101,6 +101,12 @@ public final class Scenarios {
 				Scenario.Twin.RECORDING, LIGHT_PACE));
 		scenarios.add(Scenario.onTwin("product-no-views-light",
 				"product page, users pausing 100-200 ms, views not recorded", Scenario.Twin.NOT_RECORDING, LIGHT_PACE));
+		// The same two at the same time: run after run the pairs above disagree by more
+		// than recording could cost, because each twin meets another moment of the
+		// machine.
+		scenarios.add(Scenario.onTwin("product-twins-light",
+				"product pages of both twins at once, users pausing 100-200 ms, the twin recording views",
+				Scenario.Twin.BOTH, LIGHT_PACE));
 		return List.copyOf(scenarios);
 	}
 

@@ -65,7 +65,7 @@ class ScenariosTests {
 		}
 		assertThat(this.full.stream().filter(Scenario::onTwin).map(Scenario::id)).containsExactly("product-views",
 				"product-no-views", "product-views-paced", "product-no-views-paced", "product-views-light",
-				"product-no-views-light");
+				"product-no-views-light", "product-twins-light");
 		assertThat(withViews.think()).isZero();
 		Scenario paced = this.full.get(recorded + 2);
 		assertThat(paced.think()).isPositive();
@@ -76,6 +76,12 @@ class ScenariosTests {
 		assertThat(light.twin()).isEqualTo(Scenario.Twin.RECORDING);
 		assertThat(this.full.get(recorded + 5).think()).isEqualTo(light.think());
 		assertThat(this.full.get(recorded + 5).twin()).isEqualTo(Scenario.Twin.NOT_RECORDING);
+		Scenario together = this.full.get(recorded + 6);
+		assertThat(together.onBothTwins()).isTrue();
+		assertThat(together.recordsViews()).isTrue();
+		assertThat(together.think()).isEqualTo(light.think());
+		assertThat(together.modes()).containsExactly(Mode.GUARDED);
+		assertThat(List.of(withViews, withoutViews, paced, light)).noneMatch(Scenario::onBothTwins);
 	}
 
 	@Test
