@@ -19,6 +19,7 @@ import io.designforfailure.benchmark.load.Outcome;
 import io.designforfailure.benchmark.load.Sample;
 import io.designforfailure.benchmark.observe.CpuMeter;
 import io.designforfailure.benchmark.observe.CpuShares;
+import io.designforfailure.benchmark.observe.OverloadSignals;
 import io.designforfailure.benchmark.observe.StorefrontWatch;
 import io.designforfailure.benchmark.observe.ViewAudit;
 import io.designforfailure.benchmark.report.RunData;
@@ -159,6 +160,7 @@ public final class ScenarioRunner {
 		ViewAudit audit = scenario.recordsViews()
 				? ViewAudit.begin(this.http, this.lab.recommendations(), storefront, userIds(users)) : null;
 		CpuMeter cpu = CpuMeter.start(storefront, this.lab.search());
+		OverloadSignals signalsBefore = OverloadSignals.now(this.lab.recommendations(), storefront);
 		watch.start();
 		load.start(users, scenario.endpoint().on(storefront), origin, limit);
 		if (scenario.sideSearch()) {
@@ -192,6 +194,13 @@ public final class ScenarioRunner {
 				calls = this.lab.proxy().counts().received();
 				this.lab.proxy().failing(0);
 			}
+		}
+		OverloadSignals signals = OverloadSignals.now(this.lab.recommendations(), storefront).since(signalsBefore);
+		if (!signals.equals(new OverloadSignals(0, 0, 0, 0))) {
+			System.out.printf(
+					"        overload signals: recommendations shed %d reads and %d writes; the storefront met %d"
+							+ " shed answers from it and held back %d calls itself%n",
+					signals.shedReads(), signals.shedWrites(), signals.shedAnswers(), signals.throttledCalls());
 		}
 		if (audit != null) {
 			long answered = samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
