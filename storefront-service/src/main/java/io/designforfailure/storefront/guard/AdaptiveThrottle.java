@@ -11,12 +11,16 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * stays closed. Client-side adaptive throttling from Google's SRE book ("Handling
  * Overload"): reject locally with probability {@code max(0, (requests - K x accepts) /
  * (requests + 1))} over the last window, where {@code requests} counts every attempt we
- * wanted to make and {@code accepts} those the dependency did not shed. A healthy
- * dependency accepts everything and nothing is held back. The probability is capped
- * ({@code max-reject-probability}, as Envoy's admission control does): calls held back
- * still count as requests, so under a closed loop whose held-back answers come back at
- * once, an uncapped throttle keeps nearly everything back long after the dependency has
- * recovered. No library ships it for the JVM, so it is kept to two counters.
+ * wanted to make and {@code accepts} those the dependency did not shed. Both count an
+ * attempt once its outcome is known (a held-back one at once, a sent one when it is
+ * answered), as Envoy's admission control does: counted when sent, a burst of calls after
+ * a quiet window would see requests without accepts and hold calls back from a dependency
+ * that is only slow to answer the first of them. A healthy dependency accepts everything
+ * and nothing is held back. The probability is capped ({@code max-reject-probability}, as
+ * Envoy's admission control does): calls held back still count as requests, so under a
+ * closed loop whose held-back answers come back at once, an uncapped throttle keeps
+ * nearly everything back long after the dependency has recovered. No library ships it for
+ * the JVM, so it is kept to two counters.
  */
 final class AdaptiveThrottle {
 
@@ -39,19 +43,31 @@ final class AdaptiveThrottle {
 		this.random = random;
 	}
 
-	/** Counts an attempt we want to make, and says whether to make it. */
+	/**
+	 * Says whether to make an attempt we want to make; one held back counts as a request
+	 * at once, one made counts when it is {@link #accepted() accepted} or {@link #shed()
+	 * shed}.
+	 */
 	boolean admits() {
 		if (!this.properties.enabled()) {
 			return true;
 		}
-		double rejectProbability = rejectProbability();
+		if (this.random.getAsDouble() >= rejectProbability()) {
+			return true;
+		}
 		this.requests.add();
-		return this.random.getAsDouble() >= rejectProbability;
+		return false;
 	}
 
 	/** The dependency took an attempt instead of shedding it. */
 	void accepted() {
+		this.requests.add();
 		this.accepts.add();
+	}
+
+	/** The dependency shed an attempt: it answered with a load signal. */
+	void shed() {
+		this.requests.add();
 	}
 
 	/** The share of attempts held back now. */

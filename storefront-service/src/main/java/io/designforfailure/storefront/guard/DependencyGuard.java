@@ -164,7 +164,7 @@ public final class DependencyGuard {
 			catch (RuntimeException ex) {
 				Fault fault = this.faults.classify(ex);
 				if (fault.kind() == Fault.Kind.SHED) {
-					this.overload.shed();
+					this.overload.shed(throttled);
 				}
 				else if (throttled) {
 					this.overload.accepted();

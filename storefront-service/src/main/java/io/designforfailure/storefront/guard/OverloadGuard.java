@@ -65,9 +65,15 @@ final class OverloadGuard {
 		this.throttle.accepted();
 	}
 
-	/** An attempt was answered with a load signal. */
-	void shed() {
+	/**
+	 * An attempt was answered with a load signal.
+	 * @param throttled whether the throttle admitted the attempt and counts its outcome
+	 */
+	void shed(boolean throttled) {
 		this.shed.increment();
+		if (throttled) {
+			this.throttle.shed();
+		}
 	}
 
 	/** Whether the budget allows one more retry; counted when it does not. */

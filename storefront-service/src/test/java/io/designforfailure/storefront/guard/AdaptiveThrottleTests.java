@@ -44,6 +44,7 @@ class AdaptiveThrottleTests {
 		for (int i = 0; i < 1_000; i++) {
 			if (throttle.admits()) {
 				admitted++;
+				throttle.shed();
 			}
 		}
 
@@ -63,8 +64,13 @@ class AdaptiveThrottleTests {
 			this.nanos.addAndGet(Duration.ofMillis(1).toNanos());
 			boolean recovered = ms >= 10_000;
 			for (AdaptiveThrottle throttle : List.of(capped, uncapped)) {
-				if (throttle.admits() && recovered) {
-					throttle.accepted();
+				if (throttle.admits()) {
+					if (recovered) {
+						throttle.accepted();
+					}
+					else {
+						throttle.shed();
+					}
 				}
 			}
 		}
@@ -92,6 +98,9 @@ class AdaptiveThrottleTests {
 						throttle.accepted();
 						acceptedThisSecond++;
 					}
+					else {
+						throttle.shed();
+					}
 				}
 			}
 		}
@@ -105,11 +114,29 @@ class AdaptiveThrottleTests {
 	void stopsHoldingBackOnceTheSheddingIsOutsideTheWindow() {
 		AdaptiveThrottle throttle = throttle(true);
 		for (int i = 0; i < 100; i++) {
-			throttle.admits();
+			if (throttle.admits()) {
+				throttle.shed();
+			}
 		}
 		assertThat(throttle.rejectProbability()).isEqualTo(0.9);
 
 		this.nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+
+		assertThat(throttle.rejectProbability()).isZero();
+	}
+
+	@Test
+	void admitsABurstOfCallsAfterAQuietWindowBeforeAnyIsAnswered() {
+		// The unluckiest draw: any reject probability above zero holds a call back.
+		AdaptiveThrottle throttle = new AdaptiveThrottle(
+				new GuardProperties.Throttling(true, 2, Duration.ofSeconds(10), 0.9), this.nanos::get, () -> 0.0);
+
+		for (int i = 0; i < 20; i++) {
+			assertThat(throttle.admits()).as("call %d of the burst", i + 1).isTrue();
+		}
+		for (int i = 0; i < 20; i++) {
+			throttle.accepted();
+		}
 
 		assertThat(throttle.rejectProbability()).isZero();
 	}
