@@ -39,8 +39,6 @@ public class WarmUp implements ApplicationRunner {
 
 	private final ApplicationContext context;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
-
 	WarmUp(WarmUpProperties properties, ApplicationContext context) {
 		this.properties = properties;
 		this.context = context;
@@ -56,11 +54,13 @@ public class WarmUp implements ApplicationRunner {
 		long start = System.nanoTime();
 		long deadline = start + this.properties.timeLimit().toNanos();
 		Map<Integer, Integer> statuses = new TreeMap<>();
+		// Made here and let go after: the service never needs it again.
+		HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 		int sent = 0;
 		try {
 			for (int round = 0; round < this.properties.rounds() && System.nanoTime() < deadline; round++) {
 				for (String path : this.properties.paths()) {
-					statuses.merge(get(base.resolve(path)), 1, Integer::sum);
+					statuses.merge(get(http, base.resolve(path)), 1, Integer::sum);
 					sent++;
 				}
 			}
@@ -81,9 +81,9 @@ public class WarmUp implements ApplicationRunner {
 				+ "); ready for traffic");
 	}
 
-	private int get(URI uri) throws IOException, InterruptedException {
+	private static int get(HttpClient http, URI uri) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 }
