@@ -1,14 +1,8 @@
 package io.designforfailure.benchmark.observe;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.designforfailure.launcher.ServiceProcess;
 
 /**
@@ -28,15 +22,12 @@ public record OverloadSignals(long shedReads, long shedWrites, long shedAnswers,
 
 	private static final String SHED = "http_requests_shed_total{";
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-	private static final ObjectMapper json = new ObjectMapper();
-
 	/** Both counts now; a service that does not answer within a second counts 0. */
 	public static OverloadSignals now(ServiceProcess recommendations, ServiceProcess storefront) {
-		String prometheus = get(recommendations, "/actuator/prometheus").orElse("");
-		JsonNode overload = get(storefront, "/api/resilience").map(OverloadSignals::tree)
-			.orElseGet(json::createObjectNode)
+		String prometheus = StorefrontWatch.get(recommendations, "/actuator/prometheus").orElse("");
+		JsonNode overload = StorefrontWatch.get(storefront, "/api/resilience")
+			.map(OverloadSignals::tree)
+			.orElseGet(StorefrontWatch.json::createObjectNode)
 			.path("dependencies")
 			.path("recommendations")
 			.path("overload");
@@ -62,26 +53,10 @@ public record OverloadSignals(long shedReads, long shedWrites, long shedAnswers,
 
 	private static JsonNode tree(String body) {
 		try {
-			return json.readTree(body);
+			return StorefrontWatch.json.readTree(body);
 		}
 		catch (IOException ex) {
-			return json.createObjectNode();
-		}
-	}
-
-	private static Optional<String> get(ServiceProcess service, String path) {
-		try {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(1)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? Optional.of(response.body()) : Optional.empty();
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Optional.empty();
+			return StorefrontWatch.json.createObjectNode();
 		}
 	}
 

@@ -40,7 +40,7 @@ public final class StorefrontWatch {
 		.version(HttpClient.Version.HTTP_1_1)
 		.build();
 
-	private static final ObjectMapper json = new ObjectMapper();
+	static final ObjectMapper json = new ObjectMapper();
 
 	private final ServiceProcess storefront;
 
@@ -185,7 +185,8 @@ public final class StorefrontWatch {
 				this.unanswered::incrementAndGet);
 	}
 
-	private static Optional<String> get(ServiceProcess service, String path) {
+	/** A service's answer to {@code GET path}, if it is a 200 within a second. */
+	static Optional<String> get(ServiceProcess service, String path) {
 		try {
 			HttpResponse<String> response = http.send(
 					HttpRequest.newBuilder(service.uri(path)).timeout(POLL_TIMEOUT).build(),
