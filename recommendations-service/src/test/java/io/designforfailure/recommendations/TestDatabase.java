@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import io.designforfailure.launcher.PostgresServer;
 
@@ -46,10 +45,7 @@ public final class TestDatabase {
 	public static PostgresServer create() {
 		try {
 			Path target = Files.createDirectories(Path.of("target"));
-			Path directory = Files.createTempDirectory(target.toAbsolutePath(), "postgres-");
-			// The server may run as an unprivileged user, who must reach its directory.
-			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-			return PostgresServer.createOnFreePort(directory);
+			return PostgresServer.createOnFreePort(Files.createTempDirectory(target.toAbsolutePath(), "postgres-"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -24,10 +24,12 @@ public final class DatabaseMain {
 		}
 		PostgresServer server = PostgresServer.create(Path.of(args[0]), Integer.parseInt(args[1]));
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "database-shutdown"));
+		System.out.println("Starting PostgreSQL on 127.0.0.1:" + server.port() + ", data in " + server.dataDirectory()
+				+ ", log in " + Path.of(args[0]).resolve("postgres.log") + " ...");
 		server.start();
 		server.ensureDatabase(NAME, NAME, NAME);
 		System.out.println("PostgreSQL is up: " + server.jdbcUrl(NAME) + " (user " + NAME + ", password " + NAME
-				+ "), data in " + Path.of(args[0]).toAbsolutePath().normalize());
+				+ "), data in " + server.dataDirectory());
 		// A server that ends by itself ends this process too, so the demo sees it
 		// stopped.
 		while (server.isAlive()) {

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,11 +38,19 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * directory initialised once and kept, the server run as a child process that can be
  * stopped and started again on the same port, the way an operator would.
  * <p>
- * PostgreSQL refuses to run as root. Started by root (as in containers and CI), the
- * server runs as the unprivileged user
+ * PostgreSQL refuses to run as root. Started by anyone else, the server runs as that user
+ * and keeps its data in the directory it is given. Started by root (as in containers and
+ * CI), it runs as the unprivileged user
  * {@value #UNPRIVILEGED_ID}:{@value #UNPRIVILEGED_ID} ({@code nobody}) through
- * {@code setpriv}, and owns its data directory; started by anyone else, it runs as that
- * user.
+ * {@code setpriv}, and that user must reach every file the server reads or writes: the
+ * binaries, the data directory, the password file and its working directory (there is no
+ * socket directory: the server listens on TCP only). The directory it is given may lie in
+ * a folder nobody cannot enter ({@code /root}, any {@code mktemp -d} folder, mode 0700),
+ * and opening the user's own folders to every user would change what they chose to keep
+ * private. So there, root's server keeps those files in a directory of their own under
+ * the system temporary folder, owned by {@code nobody} and closed to everyone else,
+ * linked from the directory given ({@link ServerFiles}); the log stays in the directory
+ * given, written by this launcher.
  */
 public final class PostgresServer {
 
@@ -64,23 +74,21 @@ public final class PostgresServer {
 
 	private static final int LOG_TAIL_LINES = 40;
 
-	private final Path directory;
+	private final ServerFiles files;
 
 	private final int port;
-
-	private final Path log;
 
 	private Process process;
 
 	private PostgresServer(Path directory, int port) {
-		this.directory = directory.toAbsolutePath().normalize();
+		this.files = ServerFiles.of(directory, isRoot());
 		this.port = port;
-		this.log = this.directory.resolve("postgres.log");
 	}
 
 	/**
-	 * A server whose data (and log) live in the directory, created if needed and kept
-	 * between starts, listening on 127.0.0.1 at the port.
+	 * A server whose data (or, for root, see above, a link to it) and log live in the
+	 * directory, created if needed and kept between starts, listening on 127.0.0.1 at the
+	 * port.
 	 */
 	public static PostgresServer create(Path directory, int port) {
 		return new PostgresServer(directory, port);
@@ -93,6 +101,11 @@ public final class PostgresServer {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** Where the server keeps its data: the data directory initdb made. */
+	public Path dataDirectory() {
+		return this.files.data();
 	}
 
 	/** The JDBC URL of a database on this server. */
@@ -114,22 +127,21 @@ public final class PostgresServer {
 		}
 		try {
 			Path binaries = PostgresBinaries.unpacked();
-			Path data = this.directory.resolve("data");
-			Files.createDirectories(this.directory);
-			if (!Files.exists(data.resolve("PG_VERSION"))) {
-				initialise(binaries, data);
+			this.files.prepare();
+			if (isRoot()) {
+				ServerFiles.requireReachableByServerUser(binaries);
 			}
-			List<String> command = new ArrayList<>(asServerUser());
-			command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p",
-					String.valueOf(this.port), "-c", "listen_addresses=127.0.0.1",
+			if (!Files.exists(this.files.data().resolve("PG_VERSION"))) {
+				initialise(binaries);
+			}
+			this.process = asServerUser(binaries.resolve("bin/postgres").toString(), "-D", this.files.data().toString(),
+					"-p", String.valueOf(this.port), "-c", "listen_addresses=127.0.0.1",
 					// TCP only: no socket file in /tmp for another instance to trip over.
-					"-c", "unix_socket_directories="));
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+					"-c", "unix_socket_directories=")
 				.start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start PostgreSQL in " + this.directory, ex);
+			throw new UncheckedIOException("Could not start PostgreSQL in " + this.files.data(), ex);
 		}
 		awaitConnections();
 	}
@@ -185,37 +197,40 @@ public final class PostgresServer {
 	 */
 	public void kill() {
 		if (isAlive()) {
+			// Its backends notice the postmaster is gone and exit within moments; until
+			// they have, a new server refuses the shared memory they still hold.
+			List<ProcessHandle> backends = this.process.toHandle().descendants().toList();
 			this.process.destroyForcibly();
 			try {
 				this.process.waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+				for (ProcessHandle backend : backends) {
+					backend.onExit().get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Start will say what still holds the data directory.
+			}
 		}
 	}
 
-	private void initialise(Path binaries, Path data) throws IOException {
-		Files.createDirectories(data);
-		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-		Path passwordFile = this.directory.resolve("superuser-password");
+	private void initialise(Path binaries) throws IOException {
+		Path data = this.files.data();
+		Path passwordFile = this.files.passwordFile();
 		Files.writeString(passwordFile, SUPERUSER, StandardCharsets.UTF_8);
 		if (isRoot()) {
-			ownByServerUser(this.directory);
-			ownByServerUser(data);
-			ownByServerUser(passwordFile);
+			ServerFiles.ownByServerUser(passwordFile);
 		}
-		List<String> command = new ArrayList<>(asServerUser());
-		command.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-				"--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C"));
 		try {
-			Process initdb = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			Process initdb = asServerUser(binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U",
+					SUPERUSER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C")
 				.start();
 			if (!initdb.waitFor(STARTUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS) || initdb.exitValue() != 0) {
 				initdb.destroyForcibly();
-				throw new IllegalStateException("initdb failed in " + data + "; the end of " + this.log + ":"
-						+ System.lineSeparator() + ServiceProcess.tail(this.log, LOG_TAIL_LINES));
+				throw new IllegalStateException("initdb failed in " + data + "; the end of " + this.files.log() + ":"
+						+ System.lineSeparator() + ServiceProcess.tail(this.files.log(), LOG_TAIL_LINES));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -227,13 +242,25 @@ public final class PostgresServer {
 		}
 	}
 
+	/**
+	 * A PostgreSQL command run as the server's user, in a working directory that user can
+	 * enter (PostgreSQL's tools fail when they cannot), its output appended to the log.
+	 */
+	private ProcessBuilder asServerUser(String... command) {
+		List<String> line = new ArrayList<>(asServerUser());
+		line.addAll(List.of(command));
+		return new ProcessBuilder(line).directory(this.files.home().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.files.log().toFile()));
+	}
+
 	private void awaitConnections() {
 		long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
 		SQLException last = null;
 		while (System.nanoTime() < deadline) {
 			if (!isAlive()) {
-				throw new IllegalStateException("PostgreSQL exited during startup; the end of " + this.log + ":"
-						+ System.lineSeparator() + ServiceProcess.tail(this.log, LOG_TAIL_LINES));
+				throw new IllegalStateException("PostgreSQL exited during startup; the end of " + this.files.log() + ":"
+						+ System.lineSeparator() + ServiceProcess.tail(this.files.log(), LOG_TAIL_LINES));
 			}
 			try (Connection connection = superuserConnection()) {
 				return;
@@ -250,8 +277,8 @@ public final class PostgresServer {
 			}
 		}
 		throw new IllegalStateException("PostgreSQL accepts no connections after " + STARTUP_LIMIT.toSeconds() + " s ("
-				+ last + "); the end of " + this.log + ":" + System.lineSeparator()
-				+ ServiceProcess.tail(this.log, LOG_TAIL_LINES));
+				+ last + "); the end of " + this.files.log() + ":" + System.lineSeparator()
+				+ ServiceProcess.tail(this.files.log(), LOG_TAIL_LINES));
 	}
 
 	private Connection superuserConnection() throws SQLException {
@@ -302,11 +329,6 @@ public final class PostgresServer {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
-	}
-
-	private static void ownByServerUser(Path path) throws IOException {
-		Files.setAttribute(path, "unix:uid", UNPRIVILEGED_ID);
-		Files.setAttribute(path, "unix:gid", UNPRIVILEGED_ID);
 	}
 
 	/**

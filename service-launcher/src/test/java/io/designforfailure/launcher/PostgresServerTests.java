@@ -3,12 +3,14 @@ package io.designforfailure.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,18 +56,28 @@ class PostgresServerTests {
 		}
 	}
 
+	/**
+	 * JUnit's temporary directory is closed to other users (0700), like {@code /root} or
+	 * any {@code mktemp -d} folder: started by root, the server's user could not reach
+	 * data kept under it.
+	 */
 	@Test
-	void runsAsAnUnprivilegedUserWhenStartedByRoot() throws Exception {
+	void startsFromAFolderOtherUsersCannotEnterRunningAsAnUnprivilegedUserWhenStartedByRoot() throws Exception {
+		assertThat(Files.getPosixFilePermissions(this.temporary)).doesNotContain(PosixFilePermission.OTHERS_EXECUTE);
 		Path directory = serverDirectory();
 		this.server = PostgresServer.createOnFreePort(directory);
 		this.server.start();
-		Object owner = Files.getAttribute(directory.resolve("data"), "unix:uid");
+		Object owner = Files.getAttribute(this.server.dataDirectory(), "unix:uid");
 		if (PostgresServer.isRoot()) {
 			assertThat(owner).isEqualTo(PostgresServer.UNPRIVILEGED_ID);
 			assertThat(PostgresServer.asServerUser()).startsWith("setpriv");
+			assertThat(this.server.dataDirectory().startsWith(this.temporary)).as("data outside the closed folder")
+				.isFalse();
+			assertThat(directory.resolve("postgres.log")).isNotEmptyFile();
 		}
 		else {
 			assertThat(PostgresServer.asServerUser()).isEmpty();
+			assertThat(this.server.dataDirectory()).isEqualTo(directory.resolve("data"));
 		}
 		this.server.ensureDatabase("shop", "shop", "secret");
 		try (Connection connection = connect();
@@ -84,13 +96,44 @@ class PostgresServerTests {
 			.isThrownBy(() -> DriverManager.getConnection(this.server.jdbcUrl("postgres"), "postgres", "").close());
 	}
 
-	/**
-	 * Beside, not inside, JUnit's temporary directory: that one is readable by its owner
-	 * only, and the server's unprivileged user must reach its data.
-	 */
-	private Path serverDirectory() throws IOException {
-		Files.setPosixFilePermissions(this.temporary, PosixFilePermissions.fromString("rwxr-xr-x"));
-		return this.temporary.resolve("postgres");
+	@Test
+	void findsItsDataAgainFromTheSameDirectoryAndStartsAfreshWhenTheDirectoryIsMadeAgain() throws Exception {
+		Path directory = serverDirectory();
+		this.server = PostgresServer.createOnFreePort(directory);
+		this.server.start();
+		this.server.ensureDatabase("shop", "shop", "secret");
+		execute("CREATE TABLE views (id int)", "INSERT INTO views VALUES (1)");
+		Path data = this.server.dataDirectory();
+		this.server.stop();
+
+		this.server = PostgresServer.createOnFreePort(directory);
+		this.server.start();
+		assertThat(this.server.dataDirectory()).isEqualTo(data);
+		execute("INSERT INTO views VALUES (2)");
+		this.server.stop();
+
+		deleteTree(directory);
+		this.server = PostgresServer.createOnFreePort(directory);
+		this.server.start();
+		this.server.ensureDatabase("shop", "shop", "secret");
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT to_regclass('views') IS NULL")) {
+			result.next();
+			assertThat(result.getBoolean(1)).as("a fresh database in a directory made again").isTrue();
+		}
+	}
+
+	private Path serverDirectory() {
+		return this.temporary.resolve("clone/.demo/database");
+	}
+
+	private static void deleteTree(Path tree) throws IOException {
+		try (Stream<Path> paths = Files.walk(tree)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	private Connection connect() throws SQLException {

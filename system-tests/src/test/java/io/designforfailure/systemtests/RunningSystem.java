@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,16 +82,10 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 					.build());
 	}
 
-	/**
-	 * A fresh data directory per run, which the server's unprivileged user (when we are
-	 * root) can reach.
-	 */
+	/** A fresh data directory per run. */
 	private static Path databaseDirectory() {
 		try {
-			Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
-					"postgres-");
-			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-			return directory;
+			return Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "postgres-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -254,10 +253,7 @@ public final class Lab implements AutoCloseable {
 		try {
 			Path databases = work.resolve("databases");
 			deleteRecursively(databases);
-			Path directory = Files.createDirectories(databases.resolve("recommendations"));
-			Files.setPosixFilePermissions(databases, PosixFilePermissions.fromString("rwxr-xr-x"));
-			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-			return directory;
+			return Files.createDirectories(databases.resolve("recommendations"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
