@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * cannot slip in.
  */
 record Kustomization(Path directory, String apiVersion, String kind, String namespace, List<String> resources,
-		List<String> bases, List<Generator> configMapGenerator) {
+		List<String> bases, List<Image> images, List<Generator> configMapGenerator) {
 
 	static final String FILE_NAME = "kustomization.yaml";
 
@@ -27,6 +28,7 @@ record Kustomization(Path directory, String apiVersion, String kind, String name
 	Kustomization {
 		resources = (resources != null) ? resources : List.of();
 		bases = (bases != null) ? bases : List.of();
+		images = (images != null) ? images : List.of();
 		configMapGenerator = (configMapGenerator != null) ? configMapGenerator : List.of();
 	}
 
@@ -34,11 +36,26 @@ record Kustomization(Path directory, String apiVersion, String kind, String name
 		try {
 			Kustomization read = mapper.readValue(directory.resolve(FILE_NAME).toFile(), Kustomization.class);
 			return new Kustomization(directory, read.apiVersion, read.kind, read.namespace, read.resources, read.bases,
-					read.configMapGenerator);
+					read.images, read.configMapGenerator);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The tag every container running the named image gets.
+	 *
+	 * @param name the image, without a tag
+	 * @param newTag its tag
+	 */
+	record Image(String name, String newTag) {
+
+		/** The image with its tag, if {@code image} names it untagged. */
+		Optional<String> tag(String image) {
+			return this.name.equals(image) ? Optional.of(this.name + ":" + this.newTag) : Optional.empty();
+		}
+
 	}
 
 	/**

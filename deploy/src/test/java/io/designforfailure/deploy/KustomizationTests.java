@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,32 @@ class KustomizationTests {
 					kustomization.directory().resolve(directory).resolve(Kustomization.FILE_NAME))
 				.isRegularFile());
 		}
+	}
+
+	/**
+	 * The version lives in the poms: the manifests name the images they build untagged,
+	 * and the kustomization tags them, in one place, with the poms' version.
+	 */
+	@Test
+	void tagsTheImagesOfThisProjectInOnePlaceWithThePomsVersion() {
+		Kustomization kustomization = base.kustomization();
+		List<String> written = kustomization.resources()
+			.stream()
+			.flatMap((resource) -> Manifests.readObjects(kustomization.directory().resolve(resource)).stream())
+			.filter(Deployment.class::isInstance)
+			.flatMap((
+					deployment) -> ((Deployment) deployment).getSpec().getTemplate().getSpec().getContainers().stream())
+			.map(Container::getImage)
+			.filter((image) -> image.startsWith("designing-for-failure/"))
+			.toList();
+
+		assertThat(written).as("this project's images, as the manifests name them").hasSize(3).allSatisfy((image) -> {
+			assertThat(image).as("a tag written in a manifest").doesNotContain(":");
+		});
+		assertThat(kustomization.images()).extracting(Kustomization.Image::name)
+			.containsExactlyInAnyOrderElementsOf(written);
+		assertThat(kustomization.images()).extracting(Kustomization.Image::newTag)
+			.containsOnly(System.getProperty("deploy.version"));
 	}
 
 	@Test

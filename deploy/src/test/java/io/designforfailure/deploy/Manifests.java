@@ -61,6 +61,9 @@ final class Manifests {
 		for (String resource : kustomization.resources()) {
 			readObjects(directory.resolve(resource)).forEach((object) -> objects.put(key(object), object));
 		}
+		for (HasMetadata object : objects.values()) {
+			tagImages(object, kustomization.images());
+		}
 		for (Kustomization.Generator generator : kustomization.configMapGenerator()) {
 			ConfigMap generated = new ConfigMapBuilder().withNewMetadata()
 				.withName(generator.name())
@@ -93,6 +96,23 @@ final class Manifests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** What kustomize's {@code images} does: tags the containers that run each image. */
+	private static void tagImages(HasMetadata object, List<Kustomization.Image> images) {
+		PodTemplateSpec template = (object instanceof Deployment deployment) ? deployment.getSpec().getTemplate()
+				: (object instanceof StatefulSet statefulSet) ? statefulSet.getSpec().getTemplate() : null;
+		if (template == null) {
+			return;
+		}
+		List<Container> containers = new ArrayList<>(template.getSpec().getContainers());
+		containers.addAll(template.getSpec().getInitContainers());
+		for (Container container : containers) {
+			images.stream()
+				.flatMap((image) -> image.tag(container.getImage()).stream())
+				.findFirst()
+				.ifPresent(container::setImage);
 		}
 	}
 
