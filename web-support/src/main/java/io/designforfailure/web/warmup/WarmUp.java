@@ -33,8 +33,6 @@ public class WarmUp implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(WarmUp.class);
 
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
-
 	private final WarmUpProperties properties;
 
 	private final ApplicationContext context;
@@ -55,12 +53,12 @@ public class WarmUp implements ApplicationRunner {
 		long deadline = start + this.properties.timeLimit().toNanos();
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		// Made here and let go after: the service never needs it again.
-		HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(this.properties.timeLimit()).build();
 		int sent = 0;
 		try {
 			for (int round = 0; round < this.properties.rounds() && System.nanoTime() < deadline; round++) {
 				for (String path : this.properties.paths()) {
-					statuses.merge(get(http, base.resolve(path)), 1, Integer::sum);
+					statuses.merge(get(http, base.resolve(path), deadline), 1, Integer::sum);
 					sent++;
 				}
 			}
@@ -81,8 +79,13 @@ public class WarmUp implements ApplicationRunner {
 				+ "); ready for traffic");
 	}
 
-	private static int get(HttpClient http, URI uri) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).build();
+	/**
+	 * One request, given what is left of the warm-up's time: the first ones on a cold JVM
+	 * of a busy machine may take seconds, which is why the warm-up is there.
+	 */
+	private static int get(HttpClient http, URI uri, long deadline) throws IOException, InterruptedException {
+		Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(left).build();
 		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
