@@ -27,10 +27,10 @@ class BulkheadIsolationTests {
 	private static final int HOME_CALLS = 300;
 
 	/**
-	 * Generous for a busy 2-core machine; a home page stuck behind search would take
-	 * seconds.
+	 * Generous for a busy 2-core machine (a p99 of 513 ms was seen with a load average of
+	 * 36); a home page stuck behind search would take the 5 s of the hang.
 	 */
-	private static final Duration HOME_LIMIT = Duration.ofMillis(500);
+	private static final Duration HOME_LIMIT = Duration.ofSeconds(2);
 
 	@Test
 	void homeStaysFastAndNeverFailsWhileThirtyVisitorsSearchAHangingSearchService(RunningSystem system)
