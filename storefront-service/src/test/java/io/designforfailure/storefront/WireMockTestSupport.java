@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,9 +38,11 @@ import static org.awaitility.Awaitility.await;
  * dependencies over real HTTP. One context and one pair of servers serve every test class
  * that extends this; each test starts with empty stubs and closed breakers.
  */
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "storefront.recommendations.best-sellers.refresh-enabled=false",
+				// Every request traced, to an in-memory span handler rather than Zipkin.
+				"management.tracing.sampling.probability=1.0", "management.zipkin.tracing.export.enabled=false",
 				// Kept views are not sent again behind the next test's back, so every
 				// test counts only its own requests.
 				"storefront.recommendations.views.first-retry=1h", "storefront.recommendations.views.max-retry=1h",
@@ -77,12 +80,16 @@ public abstract class WireMockTestSupport {
 	@Autowired
 	protected MovableTicker ticker;
 
+	@Autowired
+	protected RecordedSpans spans;
+
 	@BeforeEach
 	void resetDependencies() {
 		warmUpOnce();
 		awaitViewsOfEarlierTests();
 		recommendations.resetAll();
 		search.resetAll();
+		this.spans.clear();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		// Retries and shed answers of earlier tests leave the retry budget and the
 		// throttle's windows: let them slide away.
@@ -148,6 +155,21 @@ public abstract class WireMockTestSupport {
 		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(response));
 	}
 
+	/** Search answers 502, then 504, then results for {@code query}. */
+	protected static void stubSearchFailingTwiceThenAnswering(String query) {
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(status(502))
+			.willSetStateTo("failed once"));
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
+			.whenScenarioStateIs("failed once")
+			.willReturn(status(504))
+			.willSetStateTo("failed twice"));
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
+			.whenScenarioStateIs("failed twice")
+			.willReturn(searchResults(query)));
+	}
+
 	protected static void stubRecommendations(ResponseDefinitionBuilder response) {
 		recommendations.stubFor(get(urlPathEqualTo(RECOMMENDATIONS_PATH)).willReturn(response));
 	}
@@ -179,11 +201,21 @@ public abstract class WireMockTestSupport {
 				""");
 	}
 
+	/** recommendations-service taking a view. */
+	protected static ResponseDefinitionBuilder viewAccepted() {
+		return aResponse().withStatus(202)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"status\":\"accepted\"}");
+	}
+
 	protected static ResponseDefinitionBuilder status(int status) {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}");
 	}
 
-	/** Replaces the guards' ticker with one the tests can move. */
+	/**
+	 * Replaces the guards' ticker with one the tests can move, and keeps the spans of
+	 * every request in memory for the tests that read the trace.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableTime {
 
@@ -191,6 +223,11 @@ public abstract class WireMockTestSupport {
 		@Primary
 		MovableTicker movableTicker() {
 			return new MovableTicker();
+		}
+
+		@Bean
+		RecordedSpans recordedSpans() {
+			return new RecordedSpans();
 		}
 
 	}

@@ -35,17 +35,7 @@ class RetryTests extends WireMockTestSupport {
 
 	@Test
 	void answersLiveWhenTheThirdAttemptSucceeds() {
-		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(status(502))
-			.willSetStateTo("failed once"));
-		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
-			.whenScenarioStateIs("failed once")
-			.willReturn(status(504))
-			.willSetStateTo("failed twice"));
-		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
-			.whenScenarioStateIs("failed twice")
-			.willReturn(searchResults("third time lucky")));
+		stubSearchFailingTwiceThenAnswering("third time lucky");
 
 		StorefrontAnswer answer = fetch("/api/search?q=third%20time%20lucky");
 
