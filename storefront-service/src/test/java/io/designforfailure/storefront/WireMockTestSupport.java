@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.designforfailure.web.tracing.RecordedSpans;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -42,14 +43,14 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "storefront.recommendations.best-sellers.refresh-enabled=false",
 				// Every request traced, to an in-memory span handler rather than Zipkin.
-				"management.tracing.sampling.probability=1.0", "management.zipkin.tracing.export.enabled=false",
+				RecordedSpans.EVERY_REQUEST, RecordedSpans.NOT_EXPORTED,
 				// Kept views are not sent again behind the next test's back, so every
 				// test counts only its own requests.
 				"storefront.recommendations.views.first-retry=1h", "storefront.recommendations.views.max-retry=1h",
 				// The throttle holds calls back at random by design: only the tests of it
 				// (OverloadTests) switch it on, so no other test depends on chance.
 				"storefront.guards.throttling.enabled=false" })
-@Import(WireMockTestSupport.MovableTime.class)
+@Import({ WireMockTestSupport.MovableTime.class, RecordedSpans.Kept.class })
 public abstract class WireMockTestSupport {
 
 	protected static final WireMockServer recommendations = started();
@@ -212,10 +213,7 @@ public abstract class WireMockTestSupport {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}");
 	}
 
-	/**
-	 * Replaces the guards' ticker with one the tests can move, and keeps the spans of
-	 * every request in memory for the tests that read the trace.
-	 */
+	/** Replaces the guards' ticker with one the tests can move. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MovableTime {
 
@@ -223,11 +221,6 @@ public abstract class WireMockTestSupport {
 		@Primary
 		MovableTicker movableTicker() {
 			return new MovableTicker();
-		}
-
-		@Bean
-		RecordedSpans recordedSpans() {
-			return new RecordedSpans();
 		}
 
 	}

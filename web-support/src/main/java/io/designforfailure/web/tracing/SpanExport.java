@@ -55,7 +55,7 @@ class SpanExport implements ReporterMetrics {
 		if (this.failing.compareAndSet(false, true)) {
 			logger.warn(
 					"Traces cannot be sent to {} ({}); spans are dropped and counted "
-							+ "(tracing_spans_total{{outcome=\"dropped\"}}) until it answers",
+							+ "(tracing_spans_total{outcome=\"dropped\"}) until it answers",
 					this.endpoint, cause.toString());
 		}
 	}
