@@ -121,6 +121,16 @@ public final class DependencyGuard {
 	}
 
 	/**
+	 * Runs {@code work}, such as logging what became of a write, in the trace of
+	 * {@code origin}, so its log lines carry that trace's id.
+	 */
+	public void inTraceOf(Origin origin, Runnable work) {
+		try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {
+			work.run();
+		}
+	}
+
+	/**
 	 * Where a call made later on another thread for the current request comes from: its
 	 * trace, for {@link #write}.
 	 */

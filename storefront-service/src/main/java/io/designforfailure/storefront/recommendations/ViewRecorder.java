@@ -107,7 +107,8 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 					(DUPLICATE.equals(receipt.status()) ? this.duplicates : this.delivered).increment();
 				}
 				else {
-					undelivered(view, unwrap(failure));
+					// Logged in the page's trace, like the delivery it tells of.
+					this.guard.inTraceOf(view.origin(), () -> undelivered(view, unwrap(failure)));
 				}
 			});
 		}
