@@ -112,12 +112,12 @@ public final class DependencyGuard {
 	 */
 	public <T> T write(Origin origin, @Nullable String idempotencyKey, Supplier<T> exchange) {
 		boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();
-		try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {
+		return inTraceOf(origin, () -> {
 			CallRecorder call = CallRecorder.start(this.name, "write", this.story.observations());
 			Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.writesBreaker.get(),
 					attempts(call, CallBudget.start(this.properties), mayRetry, false, exchange));
 			return run(call, mayRetry ? Retry.decorateSupplier(this.retry, guarded) : guarded).value();
-		}
+		});
 	}
 
 	/**
@@ -125,8 +125,15 @@ public final class DependencyGuard {
 	 * {@code origin}, so its log lines carry that trace's id.
 	 */
 	public void inTraceOf(Origin origin, Runnable work) {
-		try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {
+		inTraceOf(origin, () -> {
 			work.run();
+			return null;
+		});
+	}
+
+	private <T> T inTraceOf(Origin origin, Supplier<T> work) {
+		try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {
+			return work.get();
 		}
 	}
 
