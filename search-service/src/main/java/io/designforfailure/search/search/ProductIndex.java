@@ -34,6 +34,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,6 +58,15 @@ class ProductIndex implements AutoCloseable {
 	private final DirectoryReader reader;
 
 	private final ObservationRegistry observations;
+
+	/**
+	 * @param observations where each search is observed; none in a test slice without
+	 * observability, and then it is not
+	 */
+	@Autowired
+	ProductIndex(Catalog catalog, ObjectProvider<ObservationRegistry> observations) {
+		this(catalog, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
 
 	ProductIndex(Catalog catalog, ObservationRegistry observations) {
 		this.catalog = catalog;
