@@ -146,9 +146,15 @@ public final class Lab implements AutoCloseable {
 				lab.zipkin.start();
 				lab.zipkin.awaitHealthy();
 			}
-			List<ServiceProcess> all = lab.all();
-			all.stream().filter((process) -> process != lab.zipkin).forEach(ServiceProcess::start);
-			all.stream().filter((process) -> process != lab.zipkin).forEach(ServiceProcess::awaitHealthy);
+			// Then the dependencies, then the storefronts: seven JVMs starting at once on
+			// a
+			// busy 2-core machine missed the launcher's start-up limit.
+			List<ServiceProcess> dependencies = List.of(lab.search, lab.recommendations);
+			dependencies.forEach(ServiceProcess::start);
+			dependencies.forEach(ServiceProcess::awaitHealthy);
+			List<ServiceProcess> storefronts = lab.storefronts();
+			storefronts.forEach(ServiceProcess::start);
+			storefronts.forEach(ServiceProcess::awaitHealthy);
 			return lab;
 		}
 		catch (RuntimeException ex) {
