@@ -29,6 +29,7 @@ fi
 cd "$(dirname "$0")/.."
 export COMPOSE_PROJECT_NAME=${SMOKE_PROJECT:-dff-smoke}
 export STOREFRONT_PORT=${STOREFRONT_PORT:-18080} PROMETHEUS_PORT=${PROMETHEUS_PORT:-19090} GRAFANA_PORT=${GRAFANA_PORT:-13000}
+export ZIPKIN_PORT=${ZIPKIN_PORT:-19411}
 storefront=http://127.0.0.1:$STOREFRONT_PORT
 work=$(mktemp -d /tmp/dff-smoke.XXXXXX)
 run_started=$SECONDS
@@ -138,7 +139,7 @@ local_or_offline BUILD_IMAGE jdk designing-for-failure/jdk:17
 local_or_offline BASE_IMAGE jre designing-for-failure/jre:17
 local_or_offline PROMETHEUS_IMAGE prometheus designing-for-failure/prometheus:local
 local_or_offline POSTGRES_IMAGE postgres designing-for-failure/postgres:15
-services=(storefront recommendations search postgres prometheus)
+services=(storefront recommendations search postgres prometheus zipkin)
 grafana_image=${GRAFANA_IMAGE:-$(compose_default GRAFANA_IMAGE)}
 if has_image "$grafana_image"; then
 	services+=(grafana)
@@ -266,6 +267,22 @@ expect_section "$query" results live false 90
 live_ids=$(field "[i['id'] for i in b['results']['items']]")
 live_as_of=$(field "b['results']['asOf']")
 ok "search: live results $live_ids"
+
+# --- one answer's trace, read back from the compose zipkin ----------------------------------------
+trace_id=$(curl -sS -D - -o /dev/null --max-time 10 "$storefront/api/products/p-0001?userId=smoke-user" \
+	| tr -d '\r' | sed -n 's/^[Xx]-[Tt]race-[Ii]d: //p')
+[ -n "$trace_id" ] || fail "the product page has no X-Trace-Id"
+traced=""
+for _ in $(seq 1 60); do
+	traced=$(curl -fsS --max-time 5 "http://127.0.0.1:$ZIPKIN_PORT/api/v2/trace/$trace_id" 2>/dev/null \
+		| python3 -c 'import json, sys; print(" ".join(sorted({s["localEndpoint"]["serviceName"] for s in json.load(sys.stdin)})))' \
+		2>/dev/null || true)
+	[ "$traced" = "recommendations-service search-service storefront-service" ] && break
+	sleep 1
+done
+[ "$traced" = "recommendations-service search-service storefront-service" ] \
+	|| fail "trace $trace_id in zipkin has spans of '$traced', not of all three services"
+ok "one product page is one trace in zipkin, with spans of all three services ($trace_id)"
 
 # --- a dependency stopped -----------------------------------------------------------------------
 "${compose[@]}" stop recommendations >/dev/null 2>&1 || fail "could not stop recommendations"

@@ -32,27 +32,30 @@ removals=$(cat <<'TABLE'
 connect-timeout|guard/DependencyClients.java|.setConnectTimeout(Timeout.of(properties.connectTimeout()))|.setConnectTimeout(Timeout.ofMinutes(3))|ConnectTimeoutTests
 attempt-timeout|guard/DependencyGuard.java|T result = this.timer.limit(limit, exchange);|T result = exchange.get();|DependencyFaultTests,RetryTests
 total-budget|guard/CallBudget.java|return remaining().minus(wait).compareTo(this.attemptTimeout) >= 0;|return true;|RetryTests
-retry|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(|return run((CircuitBreaker.decorateSupplier(|RetryTests
+retry|guard/DependencyGuard.java|return run(call, Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(|return run(call, (CircuitBreaker.decorateSupplier(|RetryTests
 retry-only-transient|guard/Fault.java|boolean mayPass() {|boolean mayPass() { if (true) { return true; }|RetryTests,DependencyFaultTests
-circuit-breaker|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,|return run(Retry.decorateSupplier(this.retry, (|CircuitBreakerTests
+circuit-breaker|guard/DependencyGuard.java|return run(call, Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,|return run(call, Retry.decorateSupplier(this.retry, (|CircuitBreakerTests
 bulkhead|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|attempt)));|BulkheadTests
 body-limit|guard/DependencyClients.java|.requestInterceptor(new BodyLimitInterceptor(properties.maxBodySize()))||BodyLimitTests
 shed-is-not-failure|guard/Fault.java|boolean countsAgainstDependency() {|boolean countsAgainstDependency() { if (true) { return this.kind != Kind.REFUSED; }|OverloadTests
 adaptive-throttling|guard/OverloadGuard.java|if (this.throttle.admits()) {|if (true) {|OverloadTests
 retry-budget|guard/OverloadGuard.java|if (this.retryBudget.tryRetry()) {|if (true) {|OverloadTests
 deadline-hint|guard/AbortableRequestFactory.java|request.setHeader(REQUEST_TIMEOUT_HEADER, Long.toString(remaining.toMillis()));||RetryTests
-fallback-best-sellers|recommendations/RecommendationsGateway.java|return Section.fallback(items, snapshot.asOf(), reason);|return Section.fallback(List.of(), snapshot.asOf(), reason);|DependencyFaultTests,ConnectionRefusedTests
+fallback-best-sellers|recommendations/RecommendationsGateway.java|return snapshot.items().stream().filter((item) -> !item.id().equals(excludedId)).limit(this.limit).toList();|return List.of();|DependencyFaultTests,ConnectionRefusedTests
 fallback-search-cache|search/SearchGateway.java|this.results.put(key, hits, live.asOf());||SearchCacheTests
 fallback-product-cache|search/SearchGateway.java|this.products.put(id, product, live.asOf());||SearchCacheTests
 related-items-bulkhead|recommendations/RecommendationsGateway.java|return this.relatedFetchers.executeSupplier(() -> related(productId)).toCompletableFuture();|return CompletableFuture.completedFuture(related(productId));|RelatedItemsBulkheadTests
-views-off-request-thread|recommendations/ViewRecorder.java|this.sender.executeSupplier(() -> deliver(view.view(), view.idempotencyKey()))|java.util.concurrent.CompletableFuture.completedFuture(deliver(view.view(), view.idempotencyKey()))|ViewRecordingTests
+views-off-request-thread|recommendations/ViewRecorder.java|this.sender.executeSupplier(() -> deliver(view))|java.util.concurrent.CompletableFuture.completedFuture(deliver(view))|ViewRecordingTests
 idempotency-key-kept|recommendations/ViewRecorder.java|this.client.recordView(idempotencyKey, view)|this.client.recordView(UUID.randomUUID().toString(), view)|ViewRecordingTests
 view-redelivery|recommendations/ViewRedelivery.java|this.queue.addLast(view);||ViewRedeliveryTests,ViewRecorderRedeliveryTests
 redelivery-queue-bound|recommendations/ViewRedelivery.java|if (this.queue.size() >= this.properties.queueCapacity()) {|if (false) {|ViewRedeliveryTests
 writes-retried-only-with-key|guard/DependencyGuard.java|boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();|boolean mayRetry = true;|ViewRecorderTests
 writes-own-breaker|guard/DependencyGuard.java|CircuitBreaker.decorateSupplier(this.writesBreaker.get(),|CircuitBreaker.decorateSupplier(this.circuitBreaker,|ViewRecorderTests
 views-held-by-retry-after|recommendations/ViewRecorder.java|if (this.ticker.read() - this.holdUntil.get() < 0) {|if (false) {|ViewRecordingTests
-writes-not-throttled|guard/DependencyGuard.java|attempts(CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
+writes-not-throttled|guard/DependencyGuard.java|attempts(call, CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(call, CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
+trace-onto-bulkhead-thread|../../../../resources/application.yml|          - io.designforfailure.storefront.guard.TracePropagator|          - io.github.resilience4j.core.ContextPropagator$EmptyContextPropagator|ProductControllerTests
+view-keeps-page-trace|guard/DependencyGuard.java|try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {|try (Traces.Resumed resumed = this.story.traces().resume(null)) {|ProductControllerTests,ViewRecorderRedeliveryTests
+attempts-recorded|guard/CallRecorder.java|return failure.told(this.attempts);|return failure;|DependencyFaultTests,RetryTests,CallStoryTests
 breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
 TABLE
 )

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -51,13 +52,15 @@ public final class Demo {
 			case "free" -> free(Proc.all(rest));
 			case "await" -> await(Proc.all(rest.subList(1, rest.size())), Integer.parseInt(rest.get(0)));
 			case "status" -> status(Proc.all(rest));
-			case "chaos" -> chaos(rest.get(0), rest.get(1), (rest.size() > 2) ? rest.get(2) : null);
+			case "chaos" -> chaos(rest.get(0), rest.get(1), (rest.size() > 2) ? rest.get(2) : null,
+					(rest.size() > 3) ? rest.get(3) : null);
 			case "show" -> show(rest.get(0));
 			case "hit" -> hit(rest.get(0), Integer.parseInt(rest.get(1)));
 			case "crowd" -> crowd(Integer.parseInt(rest.get(0)), rest.subList(1, rest.size()));
 			case "breakers" -> breakers();
 			case "recovered" -> recovered(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)));
 			case "drained" -> drained(Integer.parseInt(rest.get(0)));
+			case "why" -> why(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)), rest.get(3));
 			default -> throw new IllegalArgumentException("unknown command " + args[0]);
 		};
 		System.exit(exit);
@@ -263,11 +266,14 @@ public final class Demo {
 
 	// ---- the storefront's API ----------------------------------------------------------
 
-	private static int chaos(String dependency, String mode, String latencyMs) {
+	private static int chaos(String dependency, String mode, String latencyMs, String everyNth) {
 		StringBuilder body = new StringBuilder("{\"mode\":").append(quote(mode));
 		if (latencyMs != null) {
 			// Digits only (./demo checks): the storefront judges the range and names the field if it is wrong.
 			body.append(",\"latencyMs\":").append(latencyMs);
+		}
+		if (everyNth != null) {
+			body.append(",\"everyNth\":").append(everyNth);
 		}
 		Response response = send(HttpRequest.newBuilder(URI.create(storefront + "/api/chaos/" + dependency))
 			.header("Content-Type", "application/json")
@@ -280,7 +286,8 @@ public final class Demo {
 			System.err.println("demo: the storefront refused: " + at(response.json(), "detail"));
 			return 1;
 		}
-		System.out.println("chaos on " + dependency + ": " + mode + ((latencyMs != null) ? " " + latencyMs + " ms" : ""));
+		System.out.println("chaos on " + dependency + ": " + mode + ((latencyMs != null) ? " " + latencyMs + " ms" : "")
+				+ ((everyNth != null) ? ", about one call in " + everyNth : ""));
 		return 0;
 	}
 
@@ -441,9 +448,113 @@ public final class Demo {
 		return String.join(" ", states);
 	}
 
+	/**
+	 * One answer's story, told the three ways the storefront tells it: the section's
+	 * attempts, the Server-Timing header, and the trace, read back from the viewer's API.
+	 * Asks PATH up to TRIES times for an answer whose SECTION made more than one attempt.
+	 */
+	private static int why(String path, String section, int tries, String viewer) throws InterruptedException {
+		Response response = null;
+		for (int i = 0; i < tries; i++) {
+			response = get(storefront + path);
+			if (response != null && at(response.json(), section, "attempts") instanceof List<?> attempts
+					&& attempts.size() > 1) {
+				break;
+			}
+		}
+		if (response == null) {
+			System.out.println("  the storefront does not answer");
+			return 1;
+		}
+		Object told = at(response.json(), section);
+		System.out.printf("  GET %s -> HTTP %d, %s: source=%s reason=%s%n", path, response.status(), section,
+				at(told, "source"), at(told, "reason"));
+		if (at(told, "attempts") instanceof List<?> attempts) {
+			for (int i = 0; i < attempts.size(); i++) {
+				Object attempt = attempts.get(i);
+				Object waited = at(attempt, "waitedMs");
+				System.out.printf("    attempt %d: %-11s %4s ms%s%n", i + 1, at(attempt, "outcome"), at(attempt, "ms"),
+						(waited != null) ? "   after waiting " + waited + " ms" : "");
+			}
+		}
+		System.out.println("  Server-Timing: " + response.header("Server-Timing"));
+		String traceId = response.header("X-Trace-Id");
+		if (traceId == null) {
+			System.out.println("  no X-Trace-Id: tracing is off");
+			return 0;
+		}
+		System.out.println("  X-Trace-Id:    " + traceId);
+		System.out.println("  Its trace:     " + viewer + "/zipkin/traces/" + traceId);
+		List<?> spans = trace(viewer, traceId);
+		if (spans.isEmpty()) {
+			System.out.println("  (the viewer has no spans of it: is it running? ./demo start traces)");
+			return 0;
+		}
+		printTree(spans);
+		return 0;
+	}
+
+	/**
+	 * The trace's spans from Zipkin's API, once they stop arriving: each service sends
+	 * its spans within about a second of ending them.
+	 */
+	private static List<?> trace(String viewer, String traceId) throws InterruptedException {
+		List<?> spans = List.of();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(1500);
+			Object found = getJson(viewer + "/api/v2/trace/" + traceId);
+			if (found instanceof List<?> list && !list.isEmpty() && list.size() == spans.size()) {
+				return list;
+			}
+			spans = (found instanceof List<?> list) ? list : List.of();
+		}
+		return spans;
+	}
+
+	/** The spans as a tree, each with its service, name, duration and outcome. */
+	private static void printTree(List<?> spans) {
+		Map<Object, List<Object>> children = new LinkedHashMap<>();
+		Set<Object> ids = new LinkedHashSet<>();
+		spans.stream()
+			.sorted((a, b) -> micros(a, "timestamp").compareTo(micros(b, "timestamp")))
+			.forEach((span) -> {
+				ids.add(at(span, "id"));
+				children.computeIfAbsent(at(span, "parentId"), (key) -> new ArrayList<>()).add(span);
+			});
+		Set<String> services = new LinkedHashSet<>();
+		spans.forEach((span) -> services.add(String.valueOf(at(span, "localEndpoint", "serviceName"))));
+		System.out.printf("  %d spans from %s:%n", spans.size(), String.join(", ", services));
+		children.forEach((parent, spansUnder) -> {
+			if (parent == null || !ids.contains(parent)) {
+				spansUnder.forEach((root) -> printSpan(root, children, 2));
+			}
+		});
+	}
+
+	/** A span's timestamp or duration in microseconds; 0 when Zipkin has none. */
+	private static BigDecimal micros(Object span, String field) {
+		return (at(span, field) instanceof BigDecimal value) ? value : BigDecimal.ZERO;
+	}
+
+	private static void printSpan(Object span, Map<Object, List<Object>> children, int depth) {
+		Object outcome = at(span, "tags", "outcome");
+		Object attempt = at(span, "tags", "attempt");
+		System.out.printf("%s%-22s %-34s %6.1f ms%s%s%n", " ".repeat(depth * 2),
+				at(span, "localEndpoint", "serviceName"), at(span, "name"),
+				micros(span, "duration").doubleValue() / 1000, (attempt != null) ? "  attempt " + attempt : "",
+				(outcome != null) ? "  " + outcome : "");
+		children.getOrDefault(at(span, "id"), List.of()).forEach((child) -> printSpan(child, children, depth + 1));
+	}
+
 	// ---- HTTP and JSON -----------------------------------------------------------------
 
-	record Response(int status, Object json) {
+	record Response(int status, Object json, HttpHeaders headers) {
+
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
 	}
 
 	private static Object getJson(String url) {
@@ -466,7 +577,7 @@ public final class Demo {
 			catch (RuntimeException ex) {
 				// Not JSON (an HTML error page, say): the status still says what happened.
 			}
-			return new Response(response.statusCode(), json);
+			return new Response(response.statusCode(), json, response.headers());
 		}
 		catch (IOException ex) {
 			return null;

@@ -4,8 +4,8 @@
 #  - every rendered object decodes, with apiVersion, kind and name (`kubectl label --local`);
 #  - the Deployments and the StatefulSet decode into kubectl's typed objects, so a wrong type
 #    (a string where a port number belongs) fails here (`kubectl set env --local`);
-#  - every object carries the namespace, and the chaos overlay renders the same objects as the base
-#    with Chaos Monkey switched on.
+#  - every object carries the namespace, the chaos overlay renders the same objects as the base
+#    with Chaos Monkey switched on, and the traces overlay adds zipkin to them.
 # What the manifests promise (probes, limits, policies) is tested by the deploy module's tests.
 # KUBECTL picks the binary; Debian's kubectl 1.20 (package kubernetes-client) is the oldest it supports.
 set -euo pipefail
@@ -27,7 +27,10 @@ for dir in base overlays/*; do
 	awk 'BEGIN { RS = "\n---\n" } /(^|\n)kind: (Deployment|StatefulSet)\n/ { print "---"; print }' "$rendered" \
 		>"$work/workloads.yaml"
 	"$kubectl" set env --local -f "$work/workloads.yaml" -o name CHECKED=true >"$work/workloads.names"
-	[ "$(wc -l <"$work/workloads.names")" -eq 4 ] || { echo "$dir: expected 4 workloads" >&2; exit 1; }
+	# The base's four; the traces overlay adds the viewer.
+	expected=4
+	[ "$dir" != overlays/traces ] || expected=5
+	[ "$(wc -l <"$work/workloads.names")" -eq "$expected" ] || { echo "$dir: expected $expected workloads" >&2; exit 1; }
 	objects=$(grep -c '^kind: ' "$rendered")
 	namespaced=$(grep -c '^  namespace: designing-for-failure$' "$rendered")
 	# The Namespace object itself is the one without a namespace.
@@ -40,3 +43,9 @@ cmp -s "$work/base.names" "$work/chaos.names" || { echo "overlays/chaos renders 
 	&& grep -q '^  STOREFRONT_CHAOS_ENABLED: "true"$' "$work/chaos.yaml" \
 	|| { echo "overlays/chaos does not switch chaos on" >&2; exit 1; }
 echo "overlays/chaos: the base's objects, with Chaos Monkey on"
+
+diff <(cat "$work/base.names") <(grep -v '/zipkin$' "$work/traces.names") >/dev/null \
+	&& [ "$(grep -c '/zipkin$' "$work/traces.names")" -eq 3 ] \
+	&& [ "$(grep -c '^  MANAGEMENT_ZIPKIN_TRACING_ENDPOINT: http://zipkin:9411/api/v2/spans$' "$work/traces.yaml")" -eq 3 ] \
+	|| { echo "overlays/traces is not the base plus zipkin, with every service sending it spans" >&2; exit 1; }
+echo "overlays/traces: the base's objects and zipkin, every service sending it spans"

@@ -1,12 +1,13 @@
 // The resilience console: polls /api/resilience every second and, when the storefront
 // allows it, switches the dependencies' Chaos Monkey assaults.
-import { age, el, fetchJson, time } from './dom.js';
+import { age, attemptText, el, fetchJson, time, traceLink } from './dom.js';
 
 const POLL_MS = 1000;
 
 const container = document.getElementById('dependencies');
 const views = document.getElementById('views');
 const status = document.getElementById('console-status');
+const degraded = document.querySelector('#degraded tbody');
 
 const STATE_WORDS = {
 	CLOSED: 'calls pass',
@@ -156,6 +157,26 @@ function renderDependency(name, report) {
 	}
 }
 
+/** The latest degraded answers, newest first, each with its attempts and trace. */
+function renderDegraded(answers, viewer) {
+	const key = JSON.stringify(answers);
+	if (degraded.dataset.key === key) {
+		return;
+	}
+	degraded.dataset.key = key;
+	degraded.replaceChildren(...(answers.length
+		? answers.map((answer) => el('tr', { 'data-trace-id': answer.traceId || null },
+				el('td', {}, el('time', { datetime: answer.at }, time(answer.at))),
+				el('td', {}, answer.dependency),
+				el('td', {}, `${answer.source} (${answer.reason})`),
+				el('td', {}, answer.attempts.length
+					? el('ol', { className: 'attempt-list' }, answer.attempts.map((attempt, index) =>
+						el('li', { 'data-outcome': attempt.outcome }, attemptText(attempt, index))))
+					: 'none: refused before the first'),
+				el('td', {}, traceLink(viewer, answer.traceId, 'Open') || '–')))
+		: [el('tr', {}, el('td', { colspan: 5, className: 'none' }, 'No degraded answer yet.'))]));
+}
+
 async function poll() {
 	try {
 		const report = await fetchJson('/api/resilience');
@@ -165,6 +186,7 @@ async function poll() {
 				setText(metric(views, outcome, VIEW_WORDS[outcome] || outcome), String(count));
 			}
 		}
+		renderDegraded(report.degraded, report.traceViewer);
 		setText(status, `Updated at ${new Date().toLocaleTimeString()}`);
 		document.body.dataset.loaded = 'true';
 	}

@@ -1,6 +1,6 @@
 // The shop: hash routes for home, search and product pages; every section wears a badge
 // saying where its data came from.
-import { age, el, fetchJson } from './dom.js';
+import { age, el, fetchAnswer, timeline, traceLink, traceViewer } from './dom.js';
 
 const USER_KEY = 'storefront.userId';
 
@@ -16,6 +16,7 @@ const REASONS = {
 	'timeout': 'too slow (timed out)',
 	'circuit-open': 'unavailable (circuit open)',
 	'bulkhead-full': 'overloaded (too many calls in flight)',
+	'overloaded': 'overloaded (shedding load)',
 	'unavailable': 'unreachable (no connection)',
 	'error': 'failing (unusable answers)',
 };
@@ -49,13 +50,41 @@ export function badgeText(section, dependency) {
 	}
 }
 
-function badge(section, dependency) {
-	return el('p', {
-		className: `badge badge-${section.source}`,
-		'data-source': section.source,
-		'data-reason': section.reason || null,
-		title: section.asOf ? `Data as of ${new Date(section.asOf).toLocaleString()}` : null,
-	}, badgeText(section, dependency));
+// Why no attempt was made, when a guard refused the call before the first.
+const REFUSALS = {
+	'circuit-open': 'The circuit breaker refused the call: no attempt was made.',
+	'bulkhead-full': 'Every permit of the bulkhead was taken: no attempt was made.',
+	'overloaded': 'The storefront held the call back while the dependency sheds load: no attempt was made.',
+	'timeout': 'No time was left in the budget: no attempt was made.',
+};
+
+/**
+ * The badge, which opens the section's story: its attempts as a small timeline, and a
+ * link to the answer's trace in the viewer.
+ */
+function badge(section, dependency, answer) {
+	const attempts = section.attempts || [];
+	const story = el('div', { className: 'story-body' },
+		attempts.length
+			? timeline(attempts)
+			: el('p', { className: 'no-attempt' }, REFUSALS[section.reason] || 'No call was made.'),
+		el('p', { className: 'trace' }, answer.viewer
+			? traceLink(answer.viewer, answer.traceId, `Open the trace of this answer (${answer.traceId})`)
+			: `Trace ${answer.traceId || 'not recorded'}`));
+	return el('details', { className: 'story', 'data-story': dependency },
+		el('summary', { title: section.asOf ? `Data as of ${new Date(section.asOf).toLocaleString()}` : null },
+			el('span', {
+				className: `badge badge-${section.source}`,
+				'data-source': section.source,
+				'data-reason': section.reason || null,
+			}, badgeText(section, dependency))),
+		story);
+}
+
+/** A page's answer: its body, its trace id and where that trace opens. */
+async function fetchPage(url) {
+	const [answer, viewer] = await Promise.all([fetchAnswer(url), traceViewer()]);
+	return { ...answer, viewer };
 }
 
 function productCard(item) {
@@ -65,12 +94,12 @@ function productCard(item) {
 		el('span', { className: 'price' }, price.format(item.price)));
 }
 
-function section(name, title, data, dependency, emptyText) {
+function section(name, title, data, dependency, emptyText, answer) {
 	const headingId = `${name}-heading`;
 	return el('section', { className: 'card', 'data-section': name, 'aria-labelledby': headingId },
 		el('div', { className: 'section-head' },
 			el('h2', { id: headingId }, title),
-			el('div', { 'aria-live': 'polite' }, badge(data, dependency))),
+			el('div', { 'aria-live': 'polite' }, badge(data, dependency, answer))),
 		data.items.length
 			? el('ul', { className: 'products' }, data.items.map(productCard))
 			: el('p', { className: 'empty' }, emptyText));
@@ -87,35 +116,40 @@ function showError(error) {
 }
 
 async function home() {
-	const page = await fetchJson(withUser('/api/home'));
+	const answer = await fetchPage(withUser('/api/home'));
+	const page = answer.body;
 	const who = userId() ? `Recommended for ${userId()}` : 'Popular right now';
 	show('Welcome', section('recommendations', who, page.recommendations, 'recommendations',
-			'Nothing to recommend right now.'));
+			'Nothing to recommend right now.', answer));
 }
 
 async function searchPage(query) {
 	searchInput.value = query;
-	const page = await fetchJson('/api/search?q=' + encodeURIComponent(query));
+	const answer = await fetchPage('/api/search?q=' + encodeURIComponent(query));
+	const page = answer.body;
 	show(`Results for “${page.query}”`, section('search', 'Search results', page.results, 'search',
 			page.results.degraded ? 'Search is not answering and there are no earlier results for this query.'
-				: 'No products match.'));
+				: 'No products match.', answer));
 }
 
 async function productPage(id) {
-	const page = await fetchJson(withUser('/api/products/' + encodeURIComponent(id)));
+	const answer = await fetchPage(withUser('/api/products/' + encodeURIComponent(id)));
+	const page = answer.body;
 	const product = page.product.items[0];
 	const details = product
 		? el('section', { className: 'card', 'data-section': 'product', 'aria-labelledby': 'product-heading' },
 			el('div', { className: 'section-head' },
 				el('h2', { id: 'product-heading' }, 'Details'),
-				el('div', { 'aria-live': 'polite' }, badge(page.product, 'search'))),
+				el('div', { 'aria-live': 'polite' }, badge(page.product, 'search', answer))),
 			el('p', { className: 'price large' }, price.format(product.price)),
 			el('p', {}, product.description || ''),
 			el('p', { className: 'category' }, `Category: ${product.category}`),
 			el('ul', { className: 'tags', 'aria-label': 'Tags' }, (product.tags || []).map((tag) => el('li', {}, tag))))
-		: section('product', 'Details', page.product, 'search', 'The product details cannot be shown right now.');
+		: section('product', 'Details', page.product, 'search', 'The product details cannot be shown right now.',
+			answer);
 	show(product ? product.name : `Product ${id}`, details,
-			section('related', 'You may also like', page.related, 'recommendations', 'Nothing related right now.'));
+			section('related', 'You may also like', page.related, 'recommendations', 'Nothing related right now.',
+				answer));
 }
 
 async function render() {

@@ -74,13 +74,18 @@ public final class Benchmark {
 		if (scenarios.stream().anyMatch(Scenario::viaProxy)) {
 			extras.add(Lab.Extra.FLAKY_SEARCH);
 		}
-		if (scenarios.stream().anyMatch(Scenario::onTwin)) {
+		if (scenarios.stream().anyMatch((scenario) -> scenario.onTwin() && !scenario.onTracingTwins())) {
 			extras.add(Lab.Extra.TWINS);
 		}
-		print("Starting PostgreSQL, search, recommendations and %d storefronts on 127.0.0.1%s%s (logs in benchmark/target/bench/logs)",
-				2 + (extras.contains(Lab.Extra.FLAKY_SEARCH) ? 2 : 0) + (extras.contains(Lab.Extra.TWINS) ? 2 : 0),
+		if (scenarios.stream().anyMatch(Scenario::onTracingTwins)) {
+			extras.add(Lab.Extra.TRACING_TWINS);
+		}
+		print("Starting PostgreSQL, search, recommendations and %d storefronts on 127.0.0.1%s%s%s (logs in benchmark/target/bench/logs)",
+				2 + (extras.contains(Lab.Extra.FLAKY_SEARCH) ? 2 : 0) + (extras.contains(Lab.Extra.TWINS) ? 2 : 0)
+						+ (extras.contains(Lab.Extra.TRACING_TWINS) ? 2 : 0),
 				extras.contains(Lab.Extra.FLAKY_SEARCH) ? ", two through the flaky proxy" : "",
-				extras.contains(Lab.Extra.TWINS) ? ", two twins but for recording views" : "");
+				extras.contains(Lab.Extra.TWINS) ? ", two twins but for recording views" : "",
+				extras.contains(Lab.Extra.TRACING_TWINS) ? ", two twins but for tracing, and Zipkin" : "");
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.version(HttpClient.Version.HTTP_1_1)
@@ -144,10 +149,12 @@ public final class Benchmark {
 						if (scenario.onBothTwins()) {
 							RunData beside = run.beside();
 							RunResult twin = Aggregation.summarize(beside);
-							print("        beside it, the twin not recording views: %.0f req/s, p99 %.0f ms, max %.0f ms, 2xx %.1f %%",
-									twin.throughput(), twin.p99(), twin.max(), twin.ok() * 100);
-							views.add(new MarkdownReport.ViewRow(scenario.title() + ": the twin not recording them",
-									twin, Aggregation.answers(beside), null));
+							String besideTwin = scenario.onTracingTwins() ? "the twin with tracing off"
+									: "the twin not recording views";
+							print("        beside it, %s: %.0f req/s, p50 %.0f ms, p99 %.0f ms, max %.0f ms, 2xx %.1f %%",
+									besideTwin, twin.throughput(), twin.p50(), twin.p99(), twin.max(), twin.ok() * 100);
+							views.add(new MarkdownReport.ViewRow(scenario.title() + ": " + besideTwin, twin,
+									Aggregation.answers(beside), null));
 						}
 					}
 					if (scenario.users().findsCapacity() || scenario.users().overloads() || scenario.viaProxy()) {

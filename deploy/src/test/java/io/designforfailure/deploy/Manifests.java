@@ -52,6 +52,10 @@ final class Manifests {
 		return load(KUBERNETES.resolve("overlays/chaos"));
 	}
 
+	static Manifests tracesOverlay() {
+		return load(KUBERNETES.resolve("overlays/traces"));
+	}
+
 	static Manifests load(Path directory) {
 		Kustomization kustomization = Kustomization.read(directory);
 		Map<String, HasMetadata> objects = new LinkedHashMap<>();

@@ -24,6 +24,9 @@ class WorkloadTests {
 
 	private static final Manifests base = Manifests.base();
 
+	/** The base and the optional trace viewer, held to the same rules. */
+	private static final Manifests withTraces = Manifests.tracesOverlay();
+
 	@ParameterizedTest
 	@ValueSource(strings = { "storefront", "recommendations", "search" })
 	void runsTheImageTheDockerfileBuildsTaggedWithTheProjectVersion(String service) {
@@ -74,7 +77,7 @@ class WorkloadTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "storefront", "recommendations", "search" })
+	@ValueSource(strings = { "storefront", "recommendations", "search", "zipkin" })
 	void startupProbeWaitsLongerThanASlowStartLivenessToleratesAFewMisses(String service) {
 		Container container = container(service);
 		assertThat(window(container.getStartupProbe())).as("startup window")
@@ -95,7 +98,7 @@ class WorkloadTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "storefront", "recommendations", "search" })
+	@ValueSource(strings = { "storefront", "recommendations", "search", "zipkin" })
 	void runsAsANonRootUserOnAReadOnlyFilesystemWithoutCapabilities(String service) {
 		PodSpec pod = pod(service);
 		assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -110,7 +113,7 @@ class WorkloadTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "storefront", "recommendations", "search" })
+	@ValueSource(strings = { "storefront", "recommendations", "search", "zipkin" })
 	void writesOnlyToAnEmptyDirAtTmp(String service) {
 		List<VolumeMount> mounts = container(service).getVolumeMounts();
 		assertThat(mounts).singleElement().satisfies((mount) -> {
@@ -139,11 +142,11 @@ class WorkloadTests {
 	}
 
 	private static PodSpec pod(String service) {
-		return base.pod(service);
+		return withTraces.pod(service);
 	}
 
 	private static Container container(String service) {
-		return base.container(service);
+		return withTraces.container(service);
 	}
 
 	private static String env(Container container, String name) {

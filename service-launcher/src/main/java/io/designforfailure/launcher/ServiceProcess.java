@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One service's real executable jar in a JVM of its own on a free loopback port: started,
@@ -32,6 +33,9 @@ public final class ServiceProcess {
 	private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
 
 	private static final int LOG_TAIL_LINES = 40;
+
+	/** Spring Boot's compact health, or Zipkin's pretty-printed one. */
+	private static final Pattern HEALTH_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
 
 	private static final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(2))
@@ -196,7 +200,7 @@ public final class ServiceProcess {
 			HttpResponse<String> response = http.send(
 					HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+			return response.statusCode() == 200 && HEALTH_UP.matcher(response.body()).find();
 		}
 		catch (IOException ex) {
 			return false;

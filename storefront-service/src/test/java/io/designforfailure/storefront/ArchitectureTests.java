@@ -84,6 +84,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheGuardsObserveCalls() {
+		noClasses().that()
+			.resideOutsideOfPackage(ROOT + ".guard..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.micrometer.observation..", "io.micrometer.tracing..", "brave..")
+			.because("the guard that makes the attempts records them once, as observations (STYLE rule 13)")
+			.check(this.storefront);
+	}
+
+	@Test
 	void controllersAndConfigurationArePackagePrivate() {
 		classes().that()
 			.areAnnotatedWith(RestController.class)

@@ -1,5 +1,6 @@
 package io.designforfailure.storefront;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,6 +57,44 @@ public class SectionAssert extends AbstractAssert<SectionAssert, JsonContent> {
 		return this;
 	}
 
+	/**
+	 * The section tells exactly these attempts, in order, by outcome ({@code ok},
+	 * {@code timeout}, {@code unavailable}, {@code overloaded}, {@code error}); each but
+	 * the first says how long the call waited before it.
+	 */
+	public SectionAssert hasAttempts(String... outcomes) {
+		List<String> actual = attemptOutcomes();
+		if (!actual.equals(List.of(outcomes))) {
+			failWithMessage("Expected the %s section to tell the attempts %s, but it told %s: %s", this.name,
+					List.of(outcomes), actual, state());
+		}
+		List<Map<String, Object>> attempts = JsonPath.read(this.actual.getJson(), "$." + this.name + ".attempts");
+		for (int i = 0; i < attempts.size(); i++) {
+			Map<String, Object> attempt = attempts.get(i);
+			if (!(attempt.get("ms") instanceof Number took) || took.longValue() < 0) {
+				failWithMessage("Expected attempt %d of the %s section to say how long it took, but it was %s", i + 1,
+						this.name, attempt);
+			}
+			if (attempt.containsKey("waitedMs") == (i == 0)) {
+				failWithMessage("Expected attempt %d of the %s section %s waitedMs, but it was %s", i + 1, this.name,
+						(i == 0) ? "to have no" : "to have a", attempt);
+			}
+		}
+		return this;
+	}
+
+	/** The section tells no attempt: a guard refused the call before it made one. */
+	public SectionAssert hasNoAttempts() {
+		return hasAttempts();
+	}
+
+	/** The outcomes of the attempts the section tells, in order. */
+	public List<String> attemptOutcomes() {
+		section();
+		List<String> outcomes = JsonPath.read(this.actual.getJson(), "$." + this.name + ".attempts[*].outcome");
+		return outcomes;
+	}
+
 	/** The section's items, each a JSON object. */
 	public ObjectArrayAssert<Object> items() {
 		return extractingPath("items").asArray();
@@ -83,7 +122,8 @@ public class SectionAssert extends AbstractAssert<SectionAssert, JsonContent> {
 
 	private String state() {
 		Map<String, Object> section = section();
-		return describe(section.get("source"), section.get("degraded"), section.get("reason"));
+		return describe(section.get("source"), section.get("degraded"), section.get("reason")) + ", attempts="
+				+ section.get("attempts");
 	}
 
 	private static String describe(Object source, Object degraded, Object reason) {

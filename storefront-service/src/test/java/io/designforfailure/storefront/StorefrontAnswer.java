@@ -30,9 +30,11 @@ import org.springframework.test.json.JsonContentAssert;
  * rejection
  * @param body the JSON body
  * @param elapsed how long the storefront took to answer
+ * @param headers the response headers, such as {@code X-Trace-Id} and
+ * {@code Server-Timing}
  */
-public record StorefrontAnswer(HttpStatusCode status, MediaType contentType, JsonContent body,
-		Duration elapsed) implements AssertProvider<JsonContentAssert> {
+public record StorefrontAnswer(HttpStatusCode status, MediaType contentType, JsonContent body, Duration elapsed,
+		HttpHeaders headers) implements AssertProvider<JsonContentAssert> {
 
 	/** Lets {@code convertTo(...)} turn a JSON value into a Java one. */
 	private static final HttpMessageContentConverter JACKSON = HttpMessageContentConverter
@@ -63,7 +65,12 @@ public record StorefrontAnswer(HttpStatusCode status, MediaType contentType, Jso
 		// it.
 		String body = Objects.requireNonNullElse(response.getBody(), "");
 		return new StorefrontAnswer(response.getStatusCode(), response.getHeaders().getContentType(),
-				new JsonContent(body, JACKSON), elapsed);
+				new JsonContent(body, JACKSON), elapsed, response.getHeaders());
+	}
+
+	/** The {@code X-Trace-Id} header: the trace this answer was made in. */
+	public String traceId() {
+		return this.headers.getFirst("X-Trace-Id");
 	}
 
 	/** The section named {@code name}, such as {@code results} or {@code related}. */

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.designforfailure.web.tracing.RecordedSpans;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,16 +39,18 @@ import static org.awaitility.Awaitility.await;
  * dependencies over real HTTP. One context and one pair of servers serve every test class
  * that extends this; each test starts with empty stubs and closed breakers.
  */
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "storefront.recommendations.best-sellers.refresh-enabled=false",
+				// Every request traced, to an in-memory span handler rather than Zipkin.
+				RecordedSpans.EVERY_REQUEST, RecordedSpans.NOT_EXPORTED,
 				// Kept views are not sent again behind the next test's back, so every
 				// test counts only its own requests.
 				"storefront.recommendations.views.first-retry=1h", "storefront.recommendations.views.max-retry=1h",
 				// The throttle holds calls back at random by design: only the tests of it
 				// (OverloadTests) switch it on, so no other test depends on chance.
 				"storefront.guards.throttling.enabled=false" })
-@Import(WireMockTestSupport.MovableTime.class)
+@Import({ WireMockTestSupport.MovableTime.class, RecordedSpans.Kept.class })
 public abstract class WireMockTestSupport {
 
 	protected static final WireMockServer recommendations = started();
@@ -77,12 +81,16 @@ public abstract class WireMockTestSupport {
 	@Autowired
 	protected MovableTicker ticker;
 
+	@Autowired
+	protected RecordedSpans spans;
+
 	@BeforeEach
 	void resetDependencies() {
 		warmUpOnce();
 		awaitViewsOfEarlierTests();
 		recommendations.resetAll();
 		search.resetAll();
+		this.spans.clear();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		// Retries and shed answers of earlier tests leave the retry budget and the
 		// throttle's windows: let them slide away.
@@ -148,6 +156,21 @@ public abstract class WireMockTestSupport {
 		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(response));
 	}
 
+	/** Search answers 502, then 504, then results for {@code query}. */
+	protected static void stubSearchFailingTwiceThenAnswering(String query) {
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(status(502))
+			.willSetStateTo("failed once"));
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
+			.whenScenarioStateIs("failed once")
+			.willReturn(status(504))
+			.willSetStateTo("failed twice"));
+		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
+			.whenScenarioStateIs("failed twice")
+			.willReturn(searchResults(query)));
+	}
+
 	protected static void stubRecommendations(ResponseDefinitionBuilder response) {
 		recommendations.stubFor(get(urlPathEqualTo(RECOMMENDATIONS_PATH)).willReturn(response));
 	}
@@ -177,6 +200,13 @@ public abstract class WireMockTestSupport {
 				{"userId":null,"strategy":"popular","items":[
 				 {"id":"p-0070","name":"Bluetooth Speaker","category":"electronics","price":79.90}]}
 				""");
+	}
+
+	/** recommendations-service taking a view. */
+	protected static ResponseDefinitionBuilder viewAccepted() {
+		return aResponse().withStatus(202)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"status\":\"accepted\"}");
 	}
 
 	protected static ResponseDefinitionBuilder status(int status) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +53,12 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
 	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
 
+	/**
+	 * The trace viewer: Zipkin's executable jar, which the build copies beside the
+	 * launcher's, every service sending it every trace.
+	 */
+	private final ServiceProcess traces;
+
 	/** Named as in compose and the demo. */
 	private static final String DATABASE = "recommendations";
 
@@ -64,22 +71,47 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	private RunningSystem(Path root, String version, Path logs) {
 		this.root = root;
 		this.database = PostgresServer.createOnFreePort(databaseDirectory());
+		this.traces = ServiceProcess.builder("zipkin", traceViewerJar(root), logs.resolve("zipkin.log"))
+			.jvmOptions(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+			// In memory only, bounded: a test run makes a few thousand traces.
+			.environment(Map.of("MEM_MAX_SPANS", "50000"))
+			.build();
+		Map<String, String> traced = Map.of("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT",
+				this.traces.uri("/api/v2/spans").toString(), "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
 		this.processes.put(Service.SEARCH,
 				launch(root, version, logs, Service.SEARCH).arguments(List.of("--spring.profiles.active=chaos-monkey"))
+					.environment(traced)
 					.build());
-		this.processes.put(Service.RECOMMENDATIONS,
-				launch(root, version, logs, Service.RECOMMENDATIONS)
-					.arguments(List.of("--spring.profiles.active=chaos-monkey"))
-					.environment(Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE),
-							"SPRING_DATASOURCE_USERNAME", DATABASE, "SPRING_DATASOURCE_PASSWORD", DATABASE))
-					.build());
+		this.processes
+			.put(Service.RECOMMENDATIONS,
+					launch(root, version, logs, Service.RECOMMENDATIONS)
+						.arguments(List.of("--spring.profiles.active=chaos-monkey"))
+						.environment(with(traced, Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE),
+								"SPRING_DATASOURCE_USERNAME", DATABASE, "SPRING_DATASOURCE_PASSWORD", DATABASE)))
+						.build());
 		this.processes.put(Service.STOREFRONT,
 				launch(root, version, logs, Service.STOREFRONT)
 					.arguments(List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
 							+ BREAKER_OPEN_DURATION))
-					.environment(Map.of("RECOMMENDATIONS_URL", process(Service.RECOMMENDATIONS).uri("").toString(),
-							"SEARCH_URL", process(Service.SEARCH).uri("").toString()))
+					.environment(with(traced,
+							Map.of("RECOMMENDATIONS_URL", process(Service.RECOMMENDATIONS).uri("").toString(),
+									"SEARCH_URL", process(Service.SEARCH).uri("").toString())))
 					.build());
+	}
+
+	private static Map<String, String> with(Map<String, String> some, Map<String, String> more) {
+		Map<String, String> all = new HashMap<>(some);
+		all.putAll(more);
+		return all;
+	}
+
+	private static Path traceViewerJar(Path root) {
+		Path jar = root.resolve("service-launcher/target/zipkin-server.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Missing " + jar + ": build the services first, e.g. ./mvnw -B "
+					+ "-DskipTests package from the repository root");
+		}
+		return jar;
 	}
 
 	/** A fresh data directory per run. */
@@ -111,6 +143,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 			for (Service service : Service.values()) {
 				Files.deleteIfExists(logs.resolve(service.module() + ".log"));
 			}
+			Files.deleteIfExists(logs.resolve("zipkin.log"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -120,8 +153,10 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		RunningSystem system = new RunningSystem(root, System.getProperty("system-tests.version"), logs);
 		Runtime.getRuntime().addShutdownHook(system.shutdownHook);
 		try {
+			system.traces.start();
 			system.startDatabase();
 			system.processes.values().forEach(ServiceProcess::start);
+			system.traces.awaitHealthy();
 			system.processes.values().forEach(ServiceProcess::awaitHealthy);
 		}
 		catch (RuntimeException ex) {
@@ -161,6 +196,20 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		return send(HttpRequest.newBuilder(process(service).uri(path)).GET());
 	}
 
+	/** What the trace viewer's API answers at {@code path}, e.g. a trace's spans. */
+	Answer traces(String path) {
+		return send(HttpRequest.newBuilder(this.traces.uri(path)).GET());
+	}
+
+	/**
+	 * Delays about one call in {@code everyNth} to a dependency by {@code millis}: a
+	 * flaky dependency.
+	 */
+	void latency(Service service, int millis, int everyNth) {
+		chaos(service, "{\"level\":" + everyNth + ",\"latencyActive\":true,\"latencyRangeStart\":" + millis
+				+ ",\"latencyRangeEnd\":" + millis + ",\"exceptionsActive\":false}");
+	}
+
 	/** The text of a service's Prometheus scrape. */
 	String scrape(Service service) {
 		return sendForText(HttpRequest.newBuilder(process(service).uri("/actuator/prometheus")).GET());
@@ -192,8 +241,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	}
 
 	void latency(Service service, int millis) {
-		chaos(service, "{\"level\":1,\"latencyActive\":true,\"latencyRangeStart\":" + millis + ",\"latencyRangeEnd\":"
-				+ millis + ",\"exceptionsActive\":false}");
+		latency(service, millis, 1);
 	}
 
 	void exceptions(Service service) {
@@ -275,6 +323,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 			}
 		}
 		this.database.stop();
+		this.traces.stop();
 	}
 
 	private Answer send(HttpRequest.Builder request) {
@@ -283,7 +332,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			return new Answer(response.statusCode(), parse(response.body()), took);
+			return new Answer(response.statusCode(), parse(response.body()), took, response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("No answer from " + request.build().uri(), ex);

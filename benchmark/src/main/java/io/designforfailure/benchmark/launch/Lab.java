@@ -27,7 +27,8 @@ import io.designforfailure.launcher.ServiceProcess;
  * {@link FlakyProxy} in front of search and one more storefront per mode that calls
  * search through it, so the other scenarios' calls never take the proxy's extra hop; to
  * measure what recording views costs, two more guarded storefronts, twins but for
- * recording them.
+ * recording them; to measure what tracing costs, two more alike but for tracing and the
+ * Zipkin the traced one (and the dependencies) send spans to.
  */
 public final class Lab implements AutoCloseable {
 
@@ -54,12 +55,20 @@ public final class Lab implements AutoCloseable {
 
 	private final Map<Boolean, ServiceProcess> twins = new HashMap<>();
 
+	private final Map<Boolean, ServiceProcess> tracingTwins = new HashMap<>();
+
+	private final ServiceProcess zipkin;
+
 	private Lab(Path root, Path work, Set<Extra> extras) {
 		this.database = PostgresServer.createOnFreePort(databaseDirectory(work));
-		this.search = dependency(root, work, "search-service", Map.of());
-		this.recommendations = dependency(root, work, "recommendations-service",
-				Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE), "SPRING_DATASOURCE_USERNAME", DATABASE,
-						"SPRING_DATASOURCE_PASSWORD", DATABASE));
+		boolean tracing = extras.contains(Extra.TRACING_TWINS);
+		this.zipkin = tracing ? zipkin(root, work) : null;
+		Map<String, String> traced = tracing ? dependenciesTraced(this.zipkin) : Map.of();
+		this.search = dependency(root, work, "search-service", traced);
+		Map<String, String> recommendations = new HashMap<>(traced);
+		recommendations.putAll(Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE),
+				"SPRING_DATASOURCE_USERNAME", DATABASE, "SPRING_DATASOURCE_PASSWORD", DATABASE));
+		this.recommendations = dependency(root, work, "recommendations-service", recommendations);
 		Path storefrontJar = jar(root, work, "storefront-service");
 		for (Mode mode : Mode.values()) {
 			this.storefronts.put(mode, storefront(storefrontJar, work, mode, "", this.search.uri(""), List.of()));
@@ -80,6 +89,37 @@ public final class Lab implements AutoCloseable {
 								List.of("--storefront.recommendations.views.enabled=" + recording)));
 			}
 		}
+		if (tracing) {
+			this.tracingTwins.put(true,
+					storefront(storefrontJar, work, Mode.GUARDED, "twin tracing", this.search.uri(""),
+							List.of("--management.tracing.sampling.probability=1.0",
+									"--management.zipkin.tracing.endpoint=" + this.zipkin.uri("/api/v2/spans"))));
+			this.tracingTwins.put(false, storefront(storefrontJar, work, Mode.GUARDED, "twin not tracing",
+					this.search.uri(""), List.of("--management.tracing.enabled=false")));
+		}
+	}
+
+	/**
+	 * Zipkin's executable jar, which the build copies beside the launcher's, in memory,
+	 * as the demo runs it.
+	 */
+	private static ServiceProcess zipkin(Path root, Path work) {
+		return ServiceProcess
+			.builder("zipkin", root.resolve("service-launcher/target/zipkin-server.jar"),
+					work.resolve("logs").resolve("zipkin.log"))
+			.jvmOptions(JVM_OPTIONS)
+			.environment(Map.of("MEM_MAX_SPANS", "50000"))
+			.build();
+	}
+
+	/**
+	 * The dependencies continue the traced twin's traces (its traceparent says sampled)
+	 * and send their spans to Zipkin, but start none of their own: the calls of the twin
+	 * with tracing off, which sends no traceparent, cost them no span.
+	 */
+	private static Map<String, String> dependenciesTraced(ServiceProcess zipkin) {
+		return Map.of("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.0", "MANAGEMENT_ZIPKIN_TRACING_ENDPOINT",
+				zipkin.uri("/api/v2/spans").toString());
 	}
 
 	/**
@@ -99,9 +139,21 @@ public final class Lab implements AutoCloseable {
 		try {
 			lab.database.start();
 			lab.database.ensureDatabase(DATABASE, DATABASE, DATABASE);
-			List<ServiceProcess> all = lab.all();
-			all.forEach(ServiceProcess::start);
-			all.forEach(ServiceProcess::awaitHealthy);
+			if (lab.zipkin != null) {
+				// First, alone: it is the largest JVM, and among the others it missed the
+				// start-up limit on a busy machine.
+				lab.zipkin.start();
+				lab.zipkin.awaitHealthy();
+			}
+			// Then the dependencies, then the storefronts: seven JVMs starting at once on
+			// a
+			// busy 2-core machine missed the launcher's start-up limit.
+			List<ServiceProcess> dependencies = List.of(lab.search, lab.recommendations);
+			dependencies.forEach(ServiceProcess::start);
+			dependencies.forEach(ServiceProcess::awaitHealthy);
+			List<ServiceProcess> storefronts = lab.storefronts();
+			storefronts.forEach(ServiceProcess::start);
+			storefronts.forEach(ServiceProcess::awaitHealthy);
 			return lab;
 		}
 		catch (RuntimeException ex) {
@@ -122,7 +174,13 @@ public final class Lab implements AutoCloseable {
 		/**
 		 * Two guarded storefronts alike but for recording views: one does, one does not.
 		 */
-		TWINS
+		TWINS,
+
+		/**
+		 * Two guarded storefronts alike but for tracing: one samples every request and
+		 * exports it to a Zipkin started with them, one has tracing off.
+		 */
+		TRACING_TWINS
 
 	}
 
@@ -188,12 +246,32 @@ public final class Lab implements AutoCloseable {
 		return this.twins.get(recording);
 	}
 
+	/** Whether this lab runs the twin storefronts alike but for tracing. */
+	public boolean tracingTwins() {
+		return !this.tracingTwins.isEmpty();
+	}
+
+	/**
+	 * One of the two guarded storefronts alike but for tracing.
+	 * @param tracing the one that traces every request, or the one with tracing off
+	 * @throws IllegalStateException if the lab was started without them
+	 */
+	public ServiceProcess tracingTwin(boolean tracing) {
+		if (this.tracingTwins.isEmpty()) {
+			throw new IllegalStateException("This lab was started without the tracing twins");
+		}
+		return this.tracingTwins.get(tracing);
+	}
+
 	/** Every storefront, the flaky ones and the twins last. */
 	public List<ServiceProcess> storefronts() {
 		List<ServiceProcess> all = new ArrayList<>(this.storefronts.values());
 		all.addAll(this.flakyStorefronts.values());
 		if (twins()) {
 			all.addAll(List.of(twin(true), twin(false)));
+		}
+		if (tracingTwins()) {
+			all.addAll(List.of(tracingTwin(true), tracingTwin(false)));
 		}
 		return List.copyOf(all);
 	}
@@ -213,6 +291,9 @@ public final class Lab implements AutoCloseable {
 
 	private List<ServiceProcess> all() {
 		List<ServiceProcess> all = new ArrayList<>(List.of(this.search, this.recommendations));
+		if (this.zipkin != null) {
+			all.add(0, this.zipkin);
+		}
 		all.addAll(storefronts());
 		return all;
 	}

@@ -118,7 +118,12 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 * Whether it runs on both twin storefronts at once, the recording one measured first.
 	 */
 	public boolean onBothTwins() {
-		return this.twin == Twin.BOTH;
+		return this.twin == Twin.BOTH || this.twin == Twin.TRACING_BOTH;
+	}
+
+	/** Whether it runs on the twins alike but for tracing, rather than for views. */
+	public boolean onTracingTwins() {
+		return this.twin == Twin.TRACING_BOTH;
 	}
 
 	/**
@@ -143,7 +148,14 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 		 * the same load at the same time and is measured too: both meet the same machine,
 		 * so a busy moment cannot land on one alone.
 		 */
-		BOTH
+		BOTH,
+
+		/**
+		 * The same, on two more twins alike but for tracing: the one measured first
+		 * samples every request and sends its spans (and the dependencies theirs) to a
+		 * real Zipkin; the one beside it has tracing off.
+		 */
+		TRACING_BOTH
 
 	}
 

@@ -78,6 +78,9 @@ public final class ScenarioRunner {
 		if (this.lab.twins()) {
 			storefronts.addAll(List.of(this.lab.twin(true), this.lab.twin(false)));
 		}
+		if (this.lab.tracingTwins()) {
+			storefronts.addAll(List.of(this.lab.tracingTwin(true), this.lab.tracingTwin(false)));
+		}
 		for (ServiceProcess storefront : storefronts) {
 			ClosedLoop load = new ClosedLoop(this.http, this.patience);
 			load.start(users, Endpoint.EVERY_PAGE.on(storefront), System.nanoTime(), half);
@@ -113,7 +116,7 @@ public final class ScenarioRunner {
 	 */
 	public Duration settle(Scenario scenario, Mode mode) {
 		Duration settled = settle(scenario, storefront(scenario, mode));
-		return scenario.onBothTwins() ? settled.plus(settle(scenario, this.lab.twin(false))) : settled;
+		return scenario.onBothTwins() ? settled.plus(settle(scenario, beside(scenario))) : settled;
 	}
 
 	private Duration settle(Scenario scenario, ServiceProcess storefront) {
@@ -167,7 +170,7 @@ public final class ScenarioRunner {
 			beside.start(side.users(), Endpoint.SEARCH.on(storefront), origin, limit);
 		}
 		if (scenario.onBothTwins()) {
-			beside.start(users, scenario.endpoint().on(this.lab.twin(false)), origin, limit);
+			beside.start(users, scenario.endpoint().on(beside(scenario)), origin, limit);
 		}
 		List<Sample> samples;
 		List<Sample> sideSamples;
@@ -213,6 +216,9 @@ public final class ScenarioRunner {
 	}
 
 	private ServiceProcess storefront(Scenario scenario, Mode mode) {
+		if (scenario.onTracingTwins()) {
+			return this.lab.tracingTwin(true);
+		}
 		if (scenario.onTwin()) {
 			return this.lab.twin(scenario.twin() != Scenario.Twin.NOT_RECORDING);
 		}
@@ -220,8 +226,16 @@ public final class ScenarioRunner {
 	}
 
 	private List<ServiceProcess> twins(Scenario scenario) {
-		return scenario.onBothTwins() ? List.of(this.lab.twin(true), this.lab.twin(false))
+		return scenario.onBothTwins() ? List.of(storefront(scenario, Mode.GUARDED), beside(scenario))
 				: List.of(storefront(scenario, Mode.GUARDED));
+	}
+
+	/**
+	 * The twin loaded and measured beside the scenario's: not recording views, or not
+	 * tracing.
+	 */
+	private ServiceProcess beside(Scenario scenario) {
+		return scenario.onTracingTwins() ? this.lab.tracingTwin(false) : this.lab.twin(false);
 	}
 
 	private static List<String> userIds(int users) {

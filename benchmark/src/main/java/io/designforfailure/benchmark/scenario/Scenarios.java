@@ -107,6 +107,14 @@ public final class Scenarios {
 		scenarios.add(Scenario.onTwin("product-twins-light",
 				"product pages of both twins at once, users pausing 100-200 ms, the twin recording views",
 				Scenario.Twin.BOTH, LIGHT_PACE));
+		// What tracing costs, the same way: both at once, at the light pace and then as
+		// fast as the pages come, where the machine is saturated.
+		scenarios.add(Scenario.onTwin("product-tracing-light",
+				"product pages of both tracing twins at once, users pausing 100-200 ms, the twin tracing every request",
+				Scenario.Twin.TRACING_BOTH, LIGHT_PACE));
+		scenarios.add(Scenario.onTwin("product-tracing",
+				"product pages of both tracing twins at once, no pause, the twin tracing every request",
+				Scenario.Twin.TRACING_BOTH, Duration.ZERO));
 		return List.copyOf(scenarios);
 	}
 

@@ -47,6 +47,21 @@ class ScenariosTests {
 	}
 
 	@Test
+	void measuresTracingOnTwinsAlikeButForTracingBothAtOnceLightThenSaturated() {
+		List<Scenario> tracing = this.full.stream().filter(Scenario::onTracingTwins).toList();
+
+		assertThat(tracing).extracting(Scenario::id).containsExactly("product-tracing-light", "product-tracing");
+		assertThat(tracing).allSatisfy((scenario) -> {
+			assertThat(scenario.onBothTwins()).isTrue();
+			assertThat(scenario.onProductPages()).isTrue();
+			assertThat(scenario.modes()).containsExactly(Mode.GUARDED);
+			assertThat(scenario.steady()).isTrue();
+		});
+		assertThat(tracing.get(0).think()).isEqualTo(firstWith("product-twins-light").think()).isPositive();
+		assertThat(tracing.get(1).think()).isZero();
+	}
+
+	@Test
 	void comparesProductPagesWithAndWithoutViewsBackToBackOnTheTwins() {
 		int recorded = firstIndex((scenario) -> scenario.id().equals("product-views"));
 		Scenario withViews = this.full.get(recorded);
@@ -65,7 +80,7 @@ class ScenariosTests {
 		}
 		assertThat(this.full.stream().filter(Scenario::onTwin).map(Scenario::id)).containsExactly("product-views",
 				"product-no-views", "product-views-paced", "product-no-views-paced", "product-views-light",
-				"product-no-views-light", "product-twins-light");
+				"product-no-views-light", "product-twins-light", "product-tracing-light", "product-tracing");
 		assertThat(withViews.think()).isZero();
 		Scenario paced = this.full.get(recorded + 2);
 		assertThat(paced.think()).isPositive();
@@ -116,6 +131,10 @@ class ScenariosTests {
 	@Test
 	void idsAreUniqueSinceTheyNameTheCharts() {
 		assertThat(this.full.stream().map(Scenario::id)).doesNotHaveDuplicates();
+	}
+
+	private Scenario firstWith(String id) {
+		return this.full.get(firstIndex((scenario) -> scenario.id().equals(id)));
 	}
 
 	private int firstIndex(Predicate<Scenario> which) {

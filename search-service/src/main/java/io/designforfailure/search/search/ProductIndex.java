@@ -9,6 +9,8 @@ import java.util.List;
 import io.designforfailure.catalog.Catalog;
 import io.designforfailure.catalog.Product;
 import io.designforfailure.web.FieldProblem;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -32,6 +34,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,8 +57,20 @@ class ProductIndex implements AutoCloseable {
 
 	private final DirectoryReader reader;
 
-	ProductIndex(Catalog catalog) {
+	private final ObservationRegistry observations;
+
+	/**
+	 * @param observations where each search is observed; none in a test slice without
+	 * observability, and then it is not
+	 */
+	@Autowired
+	ProductIndex(Catalog catalog, ObjectProvider<ObservationRegistry> observations) {
+		this(catalog, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	ProductIndex(Catalog catalog, ObservationRegistry observations) {
 		this.catalog = catalog;
+		this.observations = observations;
 		try {
 			write(catalog.all());
 			this.reader = DirectoryReader.open(this.directory);
@@ -89,11 +105,23 @@ class ProductIndex implements AutoCloseable {
 	 * analyzed into terms rather than parsed, so Lucene query syntax in it is just
 	 * punctuation, and a query of only stop words finds nothing. Scoring stops once
 	 * {@code timeout} says so, and then the search fails rather than present the hits
-	 * found so far as all there are.
+	 * found so far as all there are. The search is a span of its own in the request's
+	 * trace, {@code lucene search}, tagged with the Lucene query and the hits.
 	 * @throws FieldProblem 503 if {@code timeout} stopped the search
 	 */
 	SearchResponse search(String query, int limit, QueryTimeout timeout) {
-		BooleanQuery luceneQuery = toLuceneQuery(query);
+		Observation observation = Observation.createNotStarted("search.lucene", this.observations)
+			.contextualName("lucene search");
+		return observation.observe(() -> {
+			BooleanQuery luceneQuery = toLuceneQuery(query);
+			observation.highCardinalityKeyValue("lucene.query", luceneQuery.toString());
+			SearchResponse response = search(luceneQuery, query, limit, timeout);
+			observation.highCardinalityKeyValue("lucene.hits", Long.toString(response.total()));
+			return response;
+		});
+	}
+
+	private SearchResponse search(BooleanQuery luceneQuery, String query, int limit, QueryTimeout timeout) {
 		if (luceneQuery.clauses().isEmpty()) {
 			return new SearchResponse(query, 0, List.of());
 		}

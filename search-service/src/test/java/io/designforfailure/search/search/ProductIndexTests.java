@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.designforfailure.catalog.Catalog;
+import io.micrometer.observation.ObservationRegistry;
 import io.designforfailure.web.FieldProblem;
 import org.apache.lucene.index.QueryTimeout;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ProductIndexTests {
 
-	private static final ProductIndex index = new ProductIndex(Catalog.load());
+	private static final ProductIndex index = new ProductIndex(Catalog.load(), ObservationRegistry.NOOP);
 
 	private static final QueryTimeout NO_DEADLINE = () -> false;
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.designforfailure.storefront.guard.DegradedAnswers;
+import io.designforfailure.storefront.guard.DegradedAnswers.DegradedAnswer;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
@@ -25,9 +27,16 @@ class ResilienceController {
 
 	private final List<DependencyReporter> reporters;
 
-	ResilienceController(DependencyGuards guards, List<DependencyReporter> reporters) {
+	private final DegradedAnswers degraded;
+
+	private final TracesProperties traces;
+
+	ResilienceController(DependencyGuards guards, List<DependencyReporter> reporters, DegradedAnswers degraded,
+			TracesProperties traces) {
 		this.guards = guards;
 		this.reporters = reporters;
+		this.degraded = degraded;
+		this.traces = traces;
 	}
 
 	@GetMapping("/api/resilience")
@@ -40,15 +49,19 @@ class ResilienceController {
 				.forEach((reporter) -> details.putAll(reporter.details()));
 			dependencies.put(guard.name(), new DependencyReport(guard.report(), details));
 		}
-		return new ResilienceReport(dependencies);
+		return new ResilienceReport(dependencies, this.degraded.latest(), this.traces.viewer());
 	}
 
 	/**
-	 * Every dependency's report, by name.
+	 * Every dependency's report, by name, and the latest degraded answers.
 	 *
 	 * @param dependencies the reports
+	 * @param degraded the latest degraded answers, newest first, with their attempts and
+	 * trace ids
+	 * @param traceViewer where a trace opens: this address followed by its id
 	 */
-	record ResilienceReport(Map<String, DependencyReport> dependencies) {
+	record ResilienceReport(Map<String, DependencyReport> dependencies, List<DegradedAnswer> degraded,
+			String traceViewer) {
 	}
 
 	/**

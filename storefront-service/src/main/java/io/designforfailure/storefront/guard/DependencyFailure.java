@@ -1,6 +1,7 @@
 package io.designforfailure.storefront.guard;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,8 @@ public class DependencyFailure extends RuntimeException {
 	private final Duration plannedWait;
 
 	private final Duration retryAfter;
+
+	private volatile List<Attempt> attempts = List.of();
 
 	DependencyFailure(Reason reason, @Nullable HttpStatusCode status, String message, @Nullable Throwable cause,
 			boolean countsAgainstDependency, @Nullable Duration plannedWait, @Nullable Duration retryAfter) {
@@ -52,6 +55,20 @@ public class DependencyFailure extends RuntimeException {
 
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * Every attempt the call made before it failed; empty when a guard refused it before
+	 * the first.
+	 */
+	public List<Attempt> attempts() {
+		return this.attempts;
+	}
+
+	/** This failure, as the end of a call that made {@code attempts}. */
+	DependencyFailure told(List<Attempt> attempts) {
+		this.attempts = List.copyOf(attempts);
+		return this;
 	}
 
 	/** The dependency's status code, when it answered. */

@@ -10,6 +10,8 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
+import io.designforfailure.web.tracing.Traces;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,9 @@ import org.springframework.lang.Nullable;
  * outside the bulkhead, so a call backing off holds no permit, and the breaker sees every
  * attempt, so a dependency failing three times per call opens it sooner. A failed call
  * ends as a {@link DependencyFailure} whose reason the gateway shows.
+ * <p>
+ * Every call is recorded once, as it runs, by a {@link CallRecorder}: the attempts a
+ * section tells, the {@code Server-Timing} header and the spans are all read from it.
  */
 public final class DependencyGuard {
 
@@ -53,8 +58,10 @@ public final class DependencyGuard {
 
 	private final DependencyProperties properties;
 
+	private final Story story;
+
 	DependencyGuard(Guards guards, DependencyProperties properties, ExchangeTimer timer, Faults faults,
-			SectionMetrics sections, BreakerTransitions transitions) {
+			SectionMetrics sections, BreakerTransitions transitions, Story story) {
 		this.name = properties.name();
 		this.retry = guards.retry();
 		this.backoff = guards.backoff();
@@ -67,6 +74,7 @@ public final class DependencyGuard {
 		this.sections = sections;
 		this.transitions = transitions;
 		this.properties = properties;
+		this.story = story;
 	}
 
 	/**
@@ -78,11 +86,14 @@ public final class DependencyGuard {
 
 	/**
 	 * Calls an idempotent read, retrying transient failures within the budget.
-	 * @throws DependencyFailure if the call failed or a guard refused it
+	 * @return the answer, and the attempts it took
+	 * @throws DependencyFailure if the call failed or a guard refused it; it tells the
+	 * attempts made
 	 */
-	public <T> T read(Supplier<T> exchange) {
-		Supplier<T> attempt = attempts(CallBudget.start(this.properties), true, true, exchange);
-		return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
+	public <T> Guarded<T> read(Supplier<T> exchange) {
+		CallRecorder call = CallRecorder.start(this.name, "read", this.story.observations());
+		Supplier<T> attempt = attempts(call, CallBudget.start(this.properties), true, true, exchange);
+		return run(call, Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
 				Bulkhead.decorateSupplier(this.bulkhead, attempt))));
 	}
 
@@ -95,18 +106,51 @@ public final class DependencyGuard {
 	 * adaptive throttle neither holds them back nor counts them. They are paced by their
 	 * own pool and redelivery, and a write the dependency refuses (503 with Retry-After
 	 * while its database is down) says nothing about the reads it still answers from
-	 * memory: counted, such refusals held back nearly every read.
+	 * memory: counted, such refusals held back nearly every read. The call continues the
+	 * trace of {@code origin}, the request that asked for the write.
 	 * @throws DependencyFailure if the call failed or a guard refused it
 	 */
-	public <T> T write(@Nullable String idempotencyKey, Supplier<T> exchange) {
+	public <T> T write(Origin origin, @Nullable String idempotencyKey, Supplier<T> exchange) {
 		boolean mayRetry = idempotencyKey != null && !idempotencyKey.isBlank();
-		Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.writesBreaker.get(),
-				attempts(CallBudget.start(this.properties), mayRetry, false, exchange));
-		return run(mayRetry ? Retry.decorateSupplier(this.retry, guarded) : guarded);
+		return inTraceOf(origin, () -> {
+			CallRecorder call = CallRecorder.start(this.name, "write", this.story.observations());
+			Supplier<T> guarded = CircuitBreaker.decorateSupplier(this.writesBreaker.get(),
+					attempts(call, CallBudget.start(this.properties), mayRetry, false, exchange));
+			return run(call, mayRetry ? Retry.decorateSupplier(this.retry, guarded) : guarded).value();
+		});
 	}
 
-	/** Counts a section served on this dependency's behalf, by its source and reason. */
+	/**
+	 * Runs {@code work}, such as logging what became of a write, in the trace of
+	 * {@code origin}, so its log lines carry that trace's id.
+	 */
+	public void inTraceOf(Origin origin, Runnable work) {
+		inTraceOf(origin, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	private <T> T inTraceOf(Origin origin, Supplier<T> work) {
+		try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {
+			return work.get();
+		}
+	}
+
+	/**
+	 * Where a call made later on another thread for the current request comes from: its
+	 * trace, for {@link #write}.
+	 */
+	public Origin origin() {
+		return new Origin(this.story.traces().current());
+	}
+
+	/**
+	 * Counts a section served on this dependency's behalf, by its source and reason, and
+	 * keeps it for the console if degraded.
+	 */
 	public <T> Section<T> served(Section<T> section) {
+		this.story.degraded().served(this.name, section);
 		return this.sections.served(this.name, section);
 	}
 
@@ -121,15 +165,20 @@ public final class DependencyGuard {
 				this.transitions.latest(this.name));
 	}
 
-	private <T> T run(Supplier<T> guarded) {
+	private <T> Guarded<T> run(CallRecorder call, Supplier<T> guarded) {
 		try {
-			return guarded.get();
+			return call.succeeded(guarded.get());
 		}
 		catch (CallNotPermittedException ex) {
-			throw DependencyFailure.refusedByGuard(Reason.CIRCUIT_OPEN, this.name, ex);
+			call.event("circuit-open", "the breaker refused the call");
+			throw call.failed(DependencyFailure.refusedByGuard(Reason.CIRCUIT_OPEN, this.name, ex));
 		}
 		catch (BulkheadFullException ex) {
-			throw DependencyFailure.refusedByGuard(Reason.BULKHEAD_FULL, this.name, ex);
+			call.event("bulkhead-full", "every permit is taken");
+			throw call.failed(DependencyFailure.refusedByGuard(Reason.BULKHEAD_FULL, this.name, ex));
+		}
+		catch (DependencyFailure failure) {
+			throw call.failed(failure);
 		}
 	}
 
@@ -137,7 +186,8 @@ public final class DependencyGuard {
 	 * @param throttled whether the adaptive throttle may hold the call back, and counts
 	 * what becomes of it
 	 */
-	private <T> Supplier<T> attempts(CallBudget callBudget, boolean mayRetry, boolean throttled, Supplier<T> exchange) {
+	private <T> Supplier<T> attempts(CallRecorder call, CallBudget callBudget, boolean mayRetry, boolean throttled,
+			Supplier<T> exchange) {
 		AtomicInteger attempts = new AtomicInteger();
 		return () -> {
 			int attempt = attempts.incrementAndGet();
@@ -147,15 +197,19 @@ public final class DependencyGuard {
 			if (attempt == 1) {
 				this.overload.callStarted();
 				if (throttled && !this.overload.admits()) {
+					call.event("throttled", "the dependency is shedding load");
 					throw DependencyFailure.refusedByGuard(Reason.OVERLOADED, this.name, null);
 				}
 			}
 			Duration limit = callBudget.nextAttemptLimit();
 			if (limit.isZero()) {
+				call.event("budget-spent", "no time left for attempt " + attempt);
 				throw DependencyFailure.refusedByGuard(Reason.TIMEOUT, this.name, null);
 			}
+			CallRecorder.Attempting recorded = call.attempt(attempt);
 			try {
 				T result = this.timer.limit(limit, exchange);
+				recorded.succeeded();
 				if (throttled) {
 					this.overload.accepted();
 				}
@@ -163,13 +217,14 @@ public final class DependencyGuard {
 			}
 			catch (RuntimeException ex) {
 				Fault fault = this.faults.classify(ex);
+				recorded.failed(fault);
 				if (fault.kind() == Fault.Kind.SHED) {
 					this.overload.shed(throttled);
 				}
 				else if (throttled) {
 					this.overload.accepted();
 				}
-				DependencyFailure failure = decide(fault, attempt, callBudget, mayRetry);
+				DependencyFailure failure = decide(call, fault, attempt, callBudget, mayRetry);
 				logger.debug("{} attempt {} failed ({}): {}", this.name, attempt,
 						(failure.plannedWait() != null) ? "will retry" : "final", ex.toString());
 				throw failure;
@@ -182,7 +237,8 @@ public final class DependencyGuard {
 	 * Resilience4j tries again after the wait planned here, where the call's budget is
 	 * known.
 	 */
-	private DependencyFailure decide(Fault fault, int attempt, CallBudget callBudget, boolean mayRetry) {
+	private DependencyFailure decide(CallRecorder call, Fault fault, int attempt, CallBudget callBudget,
+			boolean mayRetry) {
 		if (!mayRetry || !fault.mayPass()) {
 			return fault.endsCall(this.name);
 		}
@@ -195,11 +251,14 @@ public final class DependencyGuard {
 		}
 		Duration wait = (fault.retryAfter() != null) ? fault.retryAfter() : this.backoff.apply(attempt);
 		if (!callBudget.allowsRetryAfter(wait)) {
+			call.event("budget-spent", "no time left to wait " + wait.toMillis() + " ms and try again");
 			return fault.endsCall(this.name);
 		}
 		if (!this.overload.allowsRetry()) {
+			call.event("retry-budget-spent", "the retry budget allows no more retries now");
 			return fault.endsCall(this.name);
 		}
+		call.event("backoff", wait.toMillis() + " ms before attempt " + (attempt + 1));
 		return fault.retriedAfter(this.name, wait);
 	}
 
@@ -216,6 +275,17 @@ public final class DependencyGuard {
 	 */
 	record Guards(Retry retry, IntFunction<Duration> backoff, CircuitBreaker circuitBreaker,
 			Supplier<CircuitBreaker> writesBreaker, Bulkhead bulkhead, OverloadGuard overload) {
+	}
+
+	/**
+	 * Where the story of each call is told: the observations (spans and timers), the
+	 * trace a later call continues, and the console's list of degraded answers.
+	 *
+	 * @param observations the registry of the calls' and attempts' observations
+	 * @param traces the current trace, to continue it on another thread
+	 * @param degraded the latest degraded answers
+	 */
+	record Story(ObservationRegistry observations, Traces traces, DegradedAnswers degraded) {
 	}
 
 }

@@ -11,7 +11,9 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.designforfailure.web.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -43,6 +45,8 @@ public class DependencyGuards {
 
 	private final Ticker ticker;
 
+	private final DependencyGuard.Story story;
+
 	private final Map<String, DependencyGuard> guards = new ConcurrentHashMap<>();
 
 	/**
@@ -54,7 +58,7 @@ public class DependencyGuards {
 
 	DependencyGuards(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			GuardProperties properties, ExchangeTimer timer, BreakerTransitions transitions, MeterRegistry meters,
-			Clock clock, Ticker ticker) {
+			Clock clock, Ticker ticker, ObservationRegistry observations, Traces traces, DegradedAnswers degraded) {
 		this.retries = retries;
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
@@ -65,6 +69,7 @@ public class DependencyGuards {
 		this.transitions = transitions;
 		this.meters = meters;
 		this.ticker = ticker;
+		this.story = new DependencyGuard.Story(observations, traces, degraded);
 	}
 
 	/** The guard of the dependency these properties describe, made once. */
@@ -87,7 +92,8 @@ public class DependencyGuards {
 				this.circuitBreakers.circuitBreaker(name),
 				() -> this.circuitBreakers.circuitBreaker(name + WRITES_BREAKER_SUFFIX), this.bulkheads.bulkhead(name),
 				overload);
-		return new DependencyGuard(guards, dependency, this.timer, this.faults, this.sections, this.transitions);
+		return new DependencyGuard(guards, dependency, this.timer, this.faults, this.sections, this.transitions,
+				this.story);
 	}
 
 }

@@ -13,23 +13,38 @@ import java.util.List;
  * @param degraded whether the dependency failed for this answer
  * @param reason why it is degraded, {@code null} when live
  * @param asOf when the data was fetched from the dependency, or made for a fallback
+ * @param attempts the attempts this request made for it, the failed ones before a cached
+ * or fallback answer too; empty when a guard made none, and then {@code reason} says why
  */
-public record Section<T>(List<T> items, Source source, boolean degraded, Reason reason, Instant asOf) {
+public record Section<T>(List<T> items, Source source, boolean degraded, Reason reason, Instant asOf,
+		List<Attempt> attempts) {
 
 	public Section {
 		items = List.copyOf(items);
+		attempts = List.copyOf(attempts);
 	}
 
-	public static <T> Section<T> live(List<T> items, Instant asOf) {
-		return new Section<>(items, Source.LIVE, false, null, asOf);
+	/** What the dependency answered now, after {@code attempts}. */
+	public static <T> Section<T> live(List<T> items, Instant asOf, List<Attempt> attempts) {
+		return new Section<>(items, Source.LIVE, false, null, asOf, attempts);
 	}
 
-	public static <T> Section<T> cached(List<T> items, Instant asOf, Reason reason) {
-		return new Section<>(items, Source.CACHE, true, reason, asOf);
+	/** An earlier live answer, served because this call failed. */
+	public static <T> Section<T> cached(List<T> items, Instant asOf, DependencyFailure failure) {
+		return new Section<>(items, Source.CACHE, true, failure.reason(), asOf, failure.attempts());
 	}
 
+	/** Data made without the dependency, served because this call failed. */
+	public static <T> Section<T> fallback(List<T> items, Instant asOf, DependencyFailure failure) {
+		return new Section<>(items, Source.FALLBACK, true, failure.reason(), asOf, failure.attempts());
+	}
+
+	/**
+	 * Data made without the dependency, served because {@code reason} kept the call from
+	 * being made at all.
+	 */
 	public static <T> Section<T> fallback(List<T> items, Instant asOf, Reason reason) {
-		return new Section<>(items, Source.FALLBACK, true, reason, asOf);
+		return new Section<>(items, Source.FALLBACK, true, reason, asOf, List.of());
 	}
 
 }

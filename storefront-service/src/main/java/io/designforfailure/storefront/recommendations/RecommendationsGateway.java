@@ -9,6 +9,7 @@ import io.designforfailure.storefront.guard.DependencyFailure;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
+import io.designforfailure.storefront.guard.Guarded;
 import io.designforfailure.storefront.guard.Reason;
 import io.designforfailure.storefront.guard.Section;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -50,14 +51,16 @@ public class RecommendationsGateway implements DependencyReporter {
 	/** Recommendations for a user, or popular items for an anonymous visitor. */
 	public Section<ProductSummary> forUser(@Nullable String userId) {
 		try {
-			Recommendations recommendations = this.guard.read(() -> valid(this.client.forUser(userId, this.limit)));
-			if (Recommendations.POPULAR.equals(recommendations.strategy())) {
-				this.bestSellers.replace(recommendations.items());
+			Guarded<Recommendations> recommendations = this.guard
+				.read(() -> valid(this.client.forUser(userId, this.limit)));
+			if (Recommendations.POPULAR.equals(recommendations.value().strategy())) {
+				this.bestSellers.replace(recommendations.value().items());
 			}
-			return this.guard.served(Section.live(recommendations.items(), this.clock.instant()));
+			return this.guard.served(
+					Section.live(recommendations.value().items(), this.clock.instant(), recommendations.attempts()));
 		}
 		catch (DependencyFailure failure) {
-			return this.guard.served(generic(failure.reason(), null));
+			return this.guard.served(generic(failure, null));
 		}
 	}
 
@@ -67,11 +70,11 @@ public class RecommendationsGateway implements DependencyReporter {
 	 */
 	public Section<ProductSummary> related(String productId) {
 		try {
-			Recommendations related = this.guard.read(() -> valid(this.client.related(productId, this.limit)));
-			return this.guard.served(Section.live(related.items(), this.clock.instant()));
+			Guarded<Recommendations> related = this.guard.read(() -> valid(this.client.related(productId, this.limit)));
+			return this.guard.served(Section.live(related.value().items(), this.clock.instant(), related.attempts()));
 		}
 		catch (DependencyFailure failure) {
-			return this.guard.served(generic(failure.reason(), productId));
+			return this.guard.served(generic(failure, productId));
 		}
 	}
 
@@ -85,7 +88,9 @@ public class RecommendationsGateway implements DependencyReporter {
 			return this.relatedFetchers.executeSupplier(() -> related(productId)).toCompletableFuture();
 		}
 		catch (BulkheadFullException ex) {
-			return CompletableFuture.completedFuture(this.guard.served(generic(Reason.BULKHEAD_FULL, productId)));
+			BestSellers.Snapshot snapshot = this.bestSellers.snapshot();
+			return CompletableFuture.completedFuture(this.guard
+				.served(Section.fallback(generic(snapshot, productId), snapshot.asOf(), Reason.BULKHEAD_FULL)));
 		}
 	}
 
@@ -106,7 +111,8 @@ public class RecommendationsGateway implements DependencyReporter {
 	 */
 	void refreshBestSellers() {
 		try {
-			this.bestSellers.replace(this.guard.read(() -> valid(this.client.forUser(null, this.limit))).items());
+			this.bestSellers
+				.replace(this.guard.read(() -> valid(this.client.forUser(null, this.limit))).value().items());
 		}
 		catch (DependencyFailure failure) {
 			// The current list stays; the breaker and the metrics have already recorded
@@ -114,14 +120,14 @@ public class RecommendationsGateway implements DependencyReporter {
 		}
 	}
 
-	private Section<ProductSummary> generic(Reason reason, @Nullable String excludedId) {
+	/** The generic list, served because {@code failure} ended the call. */
+	private Section<ProductSummary> generic(DependencyFailure failure, @Nullable String excludedId) {
 		BestSellers.Snapshot snapshot = this.bestSellers.snapshot();
-		List<ProductSummary> items = snapshot.items()
-			.stream()
-			.filter((item) -> !item.id().equals(excludedId))
-			.limit(this.limit)
-			.toList();
-		return Section.fallback(items, snapshot.asOf(), reason);
+		return Section.fallback(generic(snapshot, excludedId), snapshot.asOf(), failure);
+	}
+
+	private List<ProductSummary> generic(BestSellers.Snapshot snapshot, @Nullable String excludedId) {
+		return snapshot.items().stream().filter((item) -> !item.id().equals(excludedId)).limit(this.limit).toList();
 	}
 
 	private Recommendations valid(Recommendations recommendations) {

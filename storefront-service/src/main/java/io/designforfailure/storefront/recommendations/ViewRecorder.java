@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,8 +83,7 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 		if (!this.enabled) {
 			logger.warn("Product views are not recorded (storefront.recommendations.views.enabled=false)");
 		}
-		this.redelivery = new ViewRedelivery(views, (pending) -> deliver(pending.view(), pending.idempotencyKey()),
-				registry);
+		this.redelivery = new ViewRedelivery(views, this::deliver, registry);
 	}
 
 	/**
@@ -95,7 +93,8 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 		if (!this.enabled) {
 			return;
 		}
-		PendingView view = new PendingView(new ViewEvent(userId, productId), UUID.randomUUID().toString());
+		PendingView view = new PendingView(new ViewEvent(userId, productId), UUID.randomUUID().toString(),
+				this.guard.origin());
 		if (this.ticker.read() - this.holdUntil.get() < 0) {
 			// Asked to wait: sending now would only be refused again, and while its
 			// database is down each refusal takes a share of the capacity its reads need.
@@ -103,25 +102,31 @@ public class ViewRecorder implements SmartLifecycle, DependencyReporter {
 			return;
 		}
 		try {
-			this.sender.executeSupplier(() -> deliver(view.view(), view.idempotencyKey()))
-				.whenComplete((receipt, failure) -> {
-					if (failure == null) {
-						(DUPLICATE.equals(receipt.status()) ? this.duplicates : this.delivered).increment();
-					}
-					else {
-						undelivered(view, unwrap(failure));
-					}
-				});
+			this.sender.executeSupplier(() -> deliver(view)).whenComplete((receipt, failure) -> {
+				if (failure == null) {
+					(DUPLICATE.equals(receipt.status()) ? this.duplicates : this.delivered).increment();
+				}
+				else {
+					// Logged in the page's trace, like the delivery it tells of.
+					this.guard.inTraceOf(view.origin(), () -> undelivered(view, unwrap(failure)));
+				}
+			});
 		}
 		catch (BulkheadFullException ex) {
 			this.redelivery.add(view);
 		}
 	}
 
-	/** Delivers one view; retried only when it carries a key. */
-	ViewReceipt deliver(ViewEvent view, @Nullable String idempotencyKey) {
+	/**
+	 * Delivers one view, in the trace of the page that recorded it; retried only when it
+	 * carries a key.
+	 */
+	ViewReceipt deliver(PendingView pending) {
+		String idempotencyKey = pending.idempotencyKey();
+		ViewEvent view = pending.view();
 		try {
-			return this.guard.write(idempotencyKey, () -> this.client.recordView(idempotencyKey, view));
+			return this.guard.write(pending.origin(), idempotencyKey,
+					() -> this.client.recordView(idempotencyKey, view));
 		}
 		catch (DependencyFailure failure) {
 			if (failure.requestRefused()) {

@@ -11,6 +11,7 @@ import io.designforfailure.storefront.guard.DependencyFailure;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
+import io.designforfailure.storefront.guard.Guarded;
 import io.designforfailure.storefront.guard.LastGoodAnswers;
 import io.designforfailure.storefront.guard.Section;
 import io.designforfailure.web.FieldProblem;
@@ -55,15 +56,15 @@ public class SearchGateway implements DependencyReporter {
 	public Section<SearchHit> search(String query) {
 		String key = normalize(query);
 		try {
-			List<SearchHit> hits = this.guard.read(() -> valid(this.client.search(query, this.limit)));
-			Section<SearchHit> live = Section.live(hits, this.clock.instant());
-			this.results.put(key, hits, live.asOf());
+			Guarded<List<SearchHit>> hits = this.guard.read(() -> valid(this.client.search(query, this.limit)));
+			Section<SearchHit> live = Section.live(hits.value(), this.clock.instant(), hits.attempts());
+			this.results.put(key, hits.value(), live.asOf());
 			return this.guard.served(live);
 		}
 		catch (DependencyFailure failure) {
 			Section<SearchHit> degraded = this.results.get(key)
-				.map((cached) -> Section.cached(cached.answer(), cached.asOf(), failure.reason()))
-				.orElseGet(() -> Section.fallback(List.of(), this.clock.instant(), failure.reason()));
+				.map((cached) -> Section.cached(cached.answer(), cached.asOf(), failure))
+				.orElseGet(() -> Section.fallback(List.of(), this.clock.instant(), failure));
 			return this.guard.served(degraded);
 		}
 	}
@@ -76,9 +77,10 @@ public class SearchGateway implements DependencyReporter {
 	 */
 	public Section<ProductDetails> product(String id) {
 		try {
-			ProductDetails product = this.guard.read(() -> valid(this.client.product(id), id));
-			Section<ProductDetails> live = Section.live(List.of(product), this.clock.instant());
-			this.products.put(id, product, live.asOf());
+			Guarded<ProductDetails> product = this.guard.read(() -> valid(this.client.product(id), id));
+			Section<ProductDetails> live = Section.live(List.of(product.value()), this.clock.instant(),
+					product.attempts());
+			this.products.put(id, product.value(), live.asOf());
 			return this.guard.served(live);
 		}
 		catch (DependencyFailure failure) {
@@ -86,8 +88,8 @@ public class SearchGateway implements DependencyReporter {
 				throw FieldProblem.notFound("id", "id " + id + " is not a product");
 			}
 			Section<ProductDetails> degraded = this.products.get(id)
-				.map((cached) -> Section.cached(List.of(cached.answer()), cached.asOf(), failure.reason()))
-				.orElseGet(() -> Section.fallback(List.<ProductDetails>of(), this.clock.instant(), failure.reason()));
+				.map((cached) -> Section.cached(List.of(cached.answer()), cached.asOf(), failure))
+				.orElseGet(() -> Section.fallback(List.<ProductDetails>of(), this.clock.instant(), failure));
 			return this.guard.served(degraded);
 		}
 	}

@@ -84,6 +84,43 @@ class StorefrontPageTests extends WireMockTestSupport {
 	}
 
 	@Test
+	void aDegradedSectionsBadgeOpensItsStoryWithItsTrace() {
+		stubSearchFailingTwiceThenAnswering("story");
+		fetch("/api/search?q=story");
+		search.resetAll();
+		stubSearch(status(503));
+		browser.open(url("/#/search?q=story"));
+
+		browser.await("[data-section=search] .badge[data-source=cache]").click();
+
+		WebElement story = browser.await("[data-section=search] .story[open] .story-body");
+		assertThat(story.findElements(By.cssSelector(".attempt-list li"))).extracting(WebElement::getText)
+			.satisfiesExactly((first) -> assertThat(first).matches("Attempt 1 unusable answer in \\d+ ms"),
+					(second) -> assertThat(second)
+						.matches("Attempt 2 unusable answer in \\d+ ms, after waiting \\d+ ms"),
+					(third) -> assertThat(third)
+						.matches("Attempt 3 unusable answer in \\d+ ms, after waiting \\d+ ms"));
+		assertThat(story.findElements(By.cssSelector(".bars .bar"))).hasSize(5);
+		String traceId = fetch("/api/resilience").read("$.degraded[0].traceId");
+		assertThat(story.findElement(By.cssSelector(".trace-link")).getAttribute("href"))
+			.isEqualTo("http://localhost:9411/zipkin/traces/" + traceId);
+		browser.fullPageScreenshot("storefront-story");
+	}
+
+	@Test
+	void consoleListsTheLatestDegradedAnswersWithTheirAttemptsAndTraces() {
+		stubSearch(status(503));
+		String traceId = fetch("/api/search?q=console-story").traceId();
+
+		browser.open(url("/console.html"));
+
+		WebElement row = browser.await("#degraded tr[data-trace-id='" + traceId + "']");
+		assertThat(row.getText()).contains("search", "fallback (error)", "Attempt 1 unusable answer",
+				"Attempt 3 unusable answer");
+		assertThat(row.findElement(By.cssSelector(".trace-link")).getAttribute("href")).endsWith("/" + traceId);
+	}
+
+	@Test
 	void consoleShowsTheBreakerOpenedByFailingCalls() {
 		stubRecommendations(status(503));
 		for (int i = 0; i < 20 && breaker().getState() == CircuitBreaker.State.CLOSED; i++) {

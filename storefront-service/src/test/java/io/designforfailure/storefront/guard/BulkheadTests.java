@@ -44,10 +44,10 @@ class BulkheadTests extends WireMockTestSupport {
 		StorefrontAnswer searchAnswer = fetch("/api/search?q=stalled");
 		StorefrontAnswer home = fetch("/api/home?userId=ada");
 
-		assertThat(searchAnswer.section("results")).hasReason("bulkhead-full");
+		assertThat(searchAnswer.section("results")).hasReason("bulkhead-full").hasNoAttempts();
 		assertThat(searchAnswer.elapsed()).isLessThan(Duration.ofMillis(500));
 		assertThat(requestsTo(search, SEARCH_PATH)).isZero();
-		assertThat(home.section("recommendations")).isLive();
+		assertThat(home.section("recommendations")).isLive().hasAttempts("ok");
 		assertThat(home.elapsed()).isLessThan(Duration.ofMillis(800));
 		assertThat(fetch("/api/resilience")).extractingPath("$.dependencies.search.bulkhead.availableConcurrentCalls")
 			.asNumber()

@@ -37,7 +37,7 @@ class CircuitBreakerTests extends WireMockTestSupport {
 		StorefrontAnswer answer = fetch("/api/search?q=down-again");
 		assertThat(requestsTo(search, SEARCH_PATH)).as("no call reaches search").isEqualTo(requestsWhenOpened);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(500));
-		assertThat(answer.section("results")).hasReason("circuit-open");
+		assertThat(answer.section("results")).hasReason("circuit-open").hasNoAttempts();
 	}
 
 	@Test

@@ -38,6 +38,7 @@ class ConnectionRefusedTests {
 		assertThat(home.elapsed()).isLessThan(Duration.ofMillis(1500));
 		assertThat(home.status()).isEqualTo(HttpStatus.OK);
 		assertThat(home.section("recommendations")).isDegraded("fallback", "unavailable")
+			.hasAttempts("unavailable", "unavailable", "unavailable")
 			.items()
 			.as("the shipped best sellers")
 			.hasSizeGreaterThanOrEqualTo(5);

@@ -4,6 +4,7 @@ import io.designforfailure.storefront.StorefrontAnswer;
 import io.designforfailure.storefront.WireMockTestSupport;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class DependencyFaultTests extends WireMockTestSupport {
 
 		assertDegraded(home, "recommendations", "fallback", "timeout");
 		assertThat(home.section("recommendations")).items().isNotEmpty();
+		assertThat(home.section("recommendations"))
+			.hasAttempts(timeouts(requestsTo(recommendations, RECOMMENDATIONS_PATH)));
 	}
 
 	@Test
@@ -39,14 +42,20 @@ class DependencyFaultTests extends WireMockTestSupport {
 		// so only the timer on the whole exchange can cut this answer short.
 		stubSearch(searchResults("drip").withChunkedDribbleDelay(400, 4_000));
 
-		assertDegraded(fetch("/api/search?q=drip"), "results", "fallback", "timeout");
+		StorefrontAnswer answer = fetch("/api/search?q=drip");
+
+		assertDegraded(answer, "results", "fallback", "timeout");
+		assertThat(answer.section("results")).hasAttempts(timeouts(requestsTo(search, SEARCH_PATH)));
 	}
 
 	@Test
 	void answersWhenTheConnectionIsReset() {
 		stubSearch(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-		assertDegraded(fetch("/api/search?q=reset"), "results", "fallback", "unavailable");
+		StorefrontAnswer answer = fetch("/api/search?q=reset");
+
+		assertDegraded(answer, "results", "fallback", "unavailable");
+		assertThat(answer.section("results")).hasAttempts("unavailable", "unavailable", "unavailable");
 	}
 
 	@Test
@@ -76,8 +85,11 @@ class DependencyFaultTests extends WireMockTestSupport {
 	void answersWhenTheBodyIsNotJson() {
 		stubSearch(okJson("{\"query\":\"x\",\"items\":[{\"id\":"));
 
-		assertDegraded(fetch("/api/search?q=malformed"), "results", "fallback", "error");
+		StorefrontAnswer answer = fetch("/api/search?q=malformed");
+
+		assertDegraded(answer, "results", "fallback", "error");
 		assertThat(requestsTo(search, SEARCH_PATH)).as("a malformed answer is not retried").isEqualTo(1);
+		assertThat(answer.section("results")).hasAttempts("error");
 	}
 
 	@Test
@@ -100,8 +112,22 @@ class DependencyFaultTests extends WireMockTestSupport {
 	void answersWhenTheDependencyFailsWithAServerError() {
 		stubRecommendations(status(500));
 
-		assertDegraded(fetch("/api/home?userId=ada"), "recommendations", "fallback", "error");
+		StorefrontAnswer home = fetch("/api/home?userId=ada");
+
+		assertDegraded(home, "recommendations", "fallback", "error");
 		assertThat(requestsTo(recommendations, RECOMMENDATIONS_PATH)).as("a 500 is a bug, not retried").isEqualTo(1);
+		assertThat(home.section("recommendations")).hasAttempts("error");
+	}
+
+	/**
+	 * As many timeouts as requests reached the dependency: three when the machine is
+	 * quick, fewer when a busy one left no room in the budget for the last.
+	 */
+	private static String[] timeouts(int requests) {
+		assertThat(requests).isBetween(1, 3);
+		String[] outcomes = new String[requests];
+		Arrays.fill(outcomes, "timeout");
+		return outcomes;
 	}
 
 	private static void assertDegraded(StorefrontAnswer answer, String section, String source, String reason) {

@@ -1,5 +1,11 @@
 package io.designforfailure.storefront.guard;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.designforfailure.storefront.SectionAssert;
+
 import io.designforfailure.storefront.WireMockTestSupport;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,12 +53,17 @@ class OverloadTests extends WireMockTestSupport {
 	void sparesADependencyThatShedsEverythingWhileItsBreakerStaysClosed() {
 		stubSearch(status(503).withHeader("Retry-After", "1"));
 
+		int heldBack = 0;
 		for (int i = 0; i < 100; i++) {
-			assertThat(fetch("/api/search?q=crowd-" + i).section("results")).hasReason("overloaded");
+			SectionAssert results = assertThat(fetch("/api/search?q=crowd-" + i).section("results"))
+				.hasReason("overloaded");
+			heldBack += results.attemptOutcomes().isEmpty() ? 1 : 0;
 		}
 
 		// Without throttling each of the 100 searches would reach search-service.
 		assertThat(requestsTo(search, SEARCH_PATH)).isLessThan(30);
+		// A search held back tells no attempt; one let through tells the one it made.
+		assertThat(heldBack).isEqualTo(100 - requestsTo(search, SEARCH_PATH));
 		assertThat(searchBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(this.meters.get("storefront.throttled").tag("dependency", "search").counter().count())
 			.isGreaterThan(70);
@@ -63,8 +74,9 @@ class OverloadTests extends WireMockTestSupport {
 		failEveryFifthSearch();
 		int searches = 300;
 
+		Set<List<String>> stories = new HashSet<>();
 		for (int i = 0; i < searches; i++) {
-			fetch("/api/search?q=storm-" + i);
+			stories.add(assertThat(fetch("/api/search?q=storm-" + i).section("results")).attemptOutcomes());
 		}
 
 		// Three attempts per call would cost 1.24 requests per search at 20 % failures.
@@ -72,6 +84,8 @@ class OverloadTests extends WireMockTestSupport {
 		assertThat(perSearch).isGreaterThan(1.0).isLessThanOrEqualTo(1.15);
 		assertThat(this.meters.get("storefront.retry.budget.exhausted").tag("dependency", "search").counter().count())
 			.isPositive();
+		// A 503 retried while the budget lasted, and one the spent budget left as it was.
+		assertThat(stories).contains(List.of("ok"), List.of("error", "ok"), List.of("error"));
 	}
 
 	private CircuitBreaker searchBreaker() {

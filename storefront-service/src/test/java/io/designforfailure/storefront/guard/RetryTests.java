@@ -29,28 +29,18 @@ class RetryTests extends WireMockTestSupport {
 		StorefrontAnswer answer = fetch("/api/search?q=unlucky");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
-		assertThat(answer.section("results")).isDegraded("fallback", "error");
+		assertThat(answer.section("results")).isDegraded("fallback", "error").hasAttempts("error", "error", "error");
 		assertThat(searchCallsFailedWithRetry()).isEqualTo(failedWithRetry + 1);
 	}
 
 	@Test
 	void answersLiveWhenTheThirdAttemptSucceeds() {
-		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(status(502))
-			.willSetStateTo("failed once"));
-		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
-			.whenScenarioStateIs("failed once")
-			.willReturn(status(504))
-			.willSetStateTo("failed twice"));
-		search.stubFor(get(urlPathEqualTo(SEARCH_PATH)).inScenario("flaky")
-			.whenScenarioStateIs("failed twice")
-			.willReturn(searchResults("third time lucky")));
+		stubSearchFailingTwiceThenAnswering("third time lucky");
 
 		StorefrontAnswer answer = fetch("/api/search?q=third%20time%20lucky");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
-		assertThat(answer.section("results")).isLive().items().hasSize(2);
+		assertThat(answer.section("results")).isLive().hasAttempts("error", "error", "ok").items().hasSize(2);
 	}
 
 	@Test
@@ -92,7 +82,7 @@ class RetryTests extends WireMockTestSupport {
 		StorefrontAnswer answer = fetch("/api/search?q=patience");
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(2);
-		assertThat(answer.section("results")).isLive();
+		assertThat(answer.section("results")).isLive().hasAttempts("overloaded", "ok");
 	}
 
 	@Test
@@ -103,7 +93,7 @@ class RetryTests extends WireMockTestSupport {
 
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(1);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(900));
-		assertThat(answer.section("results")).hasSource("fallback");
+		assertThat(answer.section("results")).isDegraded("fallback", "overloaded").hasAttempts("overloaded");
 	}
 
 	@Test
@@ -125,7 +115,7 @@ class RetryTests extends WireMockTestSupport {
 		// Three attempts cut at 250 ms and two backoffs fit in the 1 s budget.
 		assertThat(requestsTo(search, SEARCH_PATH)).isEqualTo(3);
 		assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(1500));
-		assertThat(answer.section("results")).hasReason("timeout");
+		assertThat(answer.section("results")).hasReason("timeout").hasAttempts("timeout", "timeout", "timeout");
 		assertThat(searchCallsFailedWithRetry()).isEqualTo(failedWithRetry + 1);
 	}
 

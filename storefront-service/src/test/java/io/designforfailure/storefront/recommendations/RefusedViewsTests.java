@@ -1,6 +1,7 @@
 package io.designforfailure.storefront.recommendations;
 
 import io.designforfailure.storefront.WireMockTestSupport;
+import io.designforfailure.storefront.guard.Origin;
 import io.designforfailure.storefront.guard.DependencyFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class RefusedViewsTests extends WireMockTestSupport {
 		// A backlog of views being redelivered: many more writes than reads.
 		for (int i = 0; i < 100; i++) {
 			String key = "refused-" + i;
-			assertThatExceptionOfType(DependencyFailure.class)
-				.isThrownBy(() -> this.views.deliver(new ViewEvent("ada", "p-0001"), key));
+			assertThatExceptionOfType(DependencyFailure.class).isThrownBy(
+					() -> this.views.deliver(new PendingView(new ViewEvent("ada", "p-0001"), key, Origin.none())));
 		}
 
 		for (int i = 0; i < 20; i++) {

@@ -2,6 +2,8 @@ package io.designforfailure.storefront.recommendations;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.designforfailure.storefront.WireMockTestSupport;
@@ -12,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -37,22 +40,43 @@ class ViewRecorderRedeliveryTests extends WireMockTestSupport {
 
 	@Test
 	void sendsAKeptViewAgainWithItsKeyOnceRecommendationsAnswers() {
-		recommendations.stubFor(post(urlPathEqualTo(VIEWS_PATH)).willReturn(status(503)));
-		int before = this.views.pending();
 		double redelivered = redelivered();
 
-		this.views.record("ada", "p-0001");
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.views.pending() == before + 1);
-		recommendations.stubFor(post(urlPathEqualTo(VIEWS_PATH)).willReturn(aResponse().withStatus(202)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"status\":\"accepted\"}")));
+		List<LoggedRequest> posts = keptThenTaken(() -> this.views.record("ada", "p-0001"));
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.views.pending() == before);
-		List<LoggedRequest> posts = recommendations.findAll(postRequestedFor(urlPathEqualTo(VIEWS_PATH)));
 		assertThat(posts).hasSizeGreaterThan(3)
 			.extracting((post) -> post.getHeader("Idempotency-Key"))
 			.containsOnly(posts.get(0).getHeader("Idempotency-Key"));
 		assertThat(redelivered()).isEqualTo(redelivered + 1);
+	}
+
+	@Test
+	void aViewSentAgainLaterStillShowsInTheTraceOfThePageThatRecordedIt() {
+		search.stubFor(get(urlPathEqualTo("/api/products/p-0002")).willReturn(status(503)));
+		AtomicReference<String> traceId = new AtomicReference<>();
+
+		List<LoggedRequest> posts = keptThenTaken(
+				() -> traceId.set(fetch("/api/products/p-0002?userId=ada").traceId()));
+
+		// The first delivery's attempts, and at least one redelivery after them.
+		assertThat(posts).hasSizeGreaterThan(3)
+			.extracting((post) -> post.getHeader("traceparent"))
+			.allSatisfy((traceparent) -> assertThat(traceparent).matches("00-" + traceId.get() + "-[0-9a-f]{16}-01"));
+	}
+
+	/**
+	 * Refuses views while {@code recordOne} records one, until it waits for redelivery;
+	 * then takes them.
+	 * @return every view request recommendations-service got
+	 */
+	private List<LoggedRequest> keptThenTaken(Runnable recordOne) {
+		recommendations.stubFor(post(urlPathEqualTo(VIEWS_PATH)).willReturn(status(503)));
+		int before = this.views.pending();
+		recordOne.run();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.views.pending() == before + 1);
+		recommendations.stubFor(post(urlPathEqualTo(VIEWS_PATH)).willReturn(viewAccepted()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.views.pending() == before);
+		return recommendations.findAll(postRequestedFor(urlPathEqualTo(VIEWS_PATH)));
 	}
 
 	private double redelivered() {

@@ -1,6 +1,7 @@
 package io.designforfailure.storefront.recommendations;
 
 import io.designforfailure.storefront.WireMockTestSupport;
+import io.designforfailure.storefront.guard.Origin;
 import io.designforfailure.storefront.guard.DependencyFailure;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -26,7 +27,7 @@ class ViewRecorderTests extends WireMockTestSupport {
 		recommendations.stubFor(post(urlPathEqualTo("/api/events/views")).willReturn(status(503)));
 
 		assertThatExceptionOfType(DependencyFailure.class)
-			.isThrownBy(() -> this.views.deliver(new ViewEvent("ada", "p-0001"), null));
+			.isThrownBy(() -> this.views.deliver(new PendingView(new ViewEvent("ada", "p-0001"), null, Origin.none())));
 
 		assertThat(requestsMatching(recommendations, postRequestedFor(urlPathEqualTo("/api/events/views"))))
 			.isEqualTo(1);
@@ -36,8 +37,8 @@ class ViewRecorderTests extends WireMockTestSupport {
 	void retriesAViewWithAnIdempotencyKey() {
 		recommendations.stubFor(post(urlPathEqualTo("/api/events/views")).willReturn(status(503)));
 
-		assertThatExceptionOfType(DependencyFailure.class)
-			.isThrownBy(() -> this.views.deliver(new ViewEvent("ada", "p-0001"), "key-1"));
+		assertThatExceptionOfType(DependencyFailure.class).isThrownBy(
+				() -> this.views.deliver(new PendingView(new ViewEvent("ada", "p-0001"), "key-1", Origin.none())));
 
 		assertThat(requestsMatching(recommendations, postRequestedFor(urlPathEqualTo("/api/events/views"))))
 			.isEqualTo(3);
@@ -52,8 +53,8 @@ class ViewRecorderTests extends WireMockTestSupport {
 
 		for (int i = 0; i < 40 && writes.getState() == CircuitBreaker.State.CLOSED; i++) {
 			String key = "failing-" + i;
-			assertThatExceptionOfType(DependencyFailure.class)
-				.isThrownBy(() -> this.views.deliver(new ViewEvent("ada", "p-0001"), key));
+			assertThatExceptionOfType(DependencyFailure.class).isThrownBy(
+					() -> this.views.deliver(new PendingView(new ViewEvent("ada", "p-0001"), key, Origin.none())));
 		}
 
 		assertThat(writes.getState()).isEqualTo(CircuitBreaker.State.OPEN);

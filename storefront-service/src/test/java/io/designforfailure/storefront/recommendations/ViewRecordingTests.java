@@ -44,9 +44,7 @@ class ViewRecordingTests extends WireMockTestSupport {
 			.willSetStateTo("failed once"));
 		recommendations.stubFor(post(urlPathEqualTo(VIEWS_PATH)).inScenario("flaky views")
 			.whenScenarioStateIs("failed once")
-			.willReturn(aResponse().withStatus(202)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"status\":\"accepted\"}")));
+			.willReturn(viewAccepted()));
 
 		fetch("/api/products/p-0001?userId=ada");
 

@@ -1,5 +1,7 @@
 package io.designforfailure.storefront.recommendations;
 
+import io.designforfailure.storefront.guard.Origin;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +104,7 @@ class ViewRedeliveryTests {
 	}
 
 	private static PendingView view(int number) {
-		return new PendingView(new ViewEvent("ada", "p-%04d".formatted(number)), "key-" + number);
+		return new PendingView(new ViewEvent("ada", "p-%04d".formatted(number)), "key-" + number, Origin.none());
 	}
 
 	/**
