@@ -51,10 +51,11 @@ public class RecommendationsGateway implements DependencyReporter {
 	public Section<ProductSummary> forUser(@Nullable String userId) {
 		try {
 			Recommendations recommendations = this.guard.read(() -> valid(this.client.forUser(userId, this.limit)));
+			Section<ProductSummary> live = Section.live(recommendations.items(), this.clock.instant());
 			if (Recommendations.POPULAR.equals(recommendations.strategy())) {
-				this.bestSellers.replace(recommendations.items());
+				this.bestSellers.replace(live.items(), live.asOf());
 			}
-			return this.guard.served(Section.live(recommendations.items(), this.clock.instant()));
+			return this.guard.served(live);
 		}
 		catch (DependencyFailure failure) {
 			return this.guard.served(generic(failure.reason(), null));
@@ -106,7 +107,8 @@ public class RecommendationsGateway implements DependencyReporter {
 	 */
 	void refreshBestSellers() {
 		try {
-			this.bestSellers.replace(this.guard.read(() -> valid(this.client.forUser(null, this.limit))).items());
+			List<ProductSummary> popular = this.guard.read(() -> valid(this.client.forUser(null, this.limit))).items();
+			this.bestSellers.replace(popular, this.clock.instant());
 		}
 		catch (DependencyFailure failure) {
 			// The current list stays; the breaker and the metrics have already recorded
