@@ -54,6 +54,12 @@ writes-own-breaker|guard/DependencyGuard.java|CircuitBreaker.decorateSupplier(th
 views-held-by-retry-after|recommendations/ViewRecorder.java|if (this.ticker.read() - this.holdUntil.get() < 0) {|if (false) {|ViewRecordingTests
 writes-not-throttled|guard/DependencyGuard.java|attempts(CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
 breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
+redis-command-timeout|guard/RedisLevel.java|.withTimeout(limits.commandTimeout())||RedisFaultTests
+redis-breaker|guard/RedisLevel.java|this.breaker.executeSupplier(() -> connected().sync().get(key))|connected().sync().get(key)|RedisFaultTests
+redis-reject-while-disconnected|guard/RedisLevel.java|.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)||RedisFaultTests
+redis-writes-off-request-thread|guard/RedisLevel.java|this.writers.executeRunnable(() -> send(key, value, timeToLive));|send(key, value, timeToLive);|RedisFaultTests
+shared-level|guard/LastGoodAnswers.java|Optional<Stamped<V>> fromShared = this.shared.get(key);|Optional<Stamped<V>> fromShared = Optional.empty();|SharedCacheTests
+shutdown-drain|shutdown/LoadBalancerDrain.java|Thread.sleep(this.drain.toMillis());|Thread.sleep(0);|LoadBalancerDrainTests
 TABLE
 )
 

@@ -7,6 +7,7 @@ import java.util.List;
 import io.designforfailure.storefront.StorefrontAnswer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.EpollProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Redis guarded as a dependency: stopped, black-holed or slow, it costs a request at most
@@ -132,6 +134,18 @@ class RedisFaultTests extends SharedLevelTestSupport {
 		assertThat(this.level.counted(RedisLevel.WRITE, "dropped") - droppedBefore)
 			.as("one writer, five waiting: the rest of a burst against a hanging Redis")
 			.isGreaterThanOrEqualTo(40);
+	}
+
+	/**
+	 * TCP_USER_TIMEOUT, which closes a connection whose data stays unacknowledged, is set
+	 * only on Netty's epoll (or io_uring) transport: it must be there on Linux.
+	 */
+	@Test
+	void usesTheTransportThatCanCloseASilentConnection() {
+		assumeTrue(System.getProperty("os.name").equals("Linux")
+				&& List.of("amd64", "aarch64").contains(System.getProperty("os.arch")), "epoll is Linux's");
+
+		assertThat(EpollProvider.isAvailable()).isTrue();
 	}
 
 	@Test
