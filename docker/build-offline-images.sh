@@ -35,17 +35,6 @@ for arg in "$@"; do
 		echo "usage: $0 [--force] [jre|jdk|prometheus|postgres|redis|haproxy]..." >&2
 		exit 2
 		;;
-	redis)
-		# Like the official image: the server in the foreground as an unprivileged user; compose gives the
-		# settings on its command line (no config file, so none of Debian's daemon settings apply).
-		import_debian "$REDIS_IMAGE" redis-server true "${base_env[@]}" 'USER redis' 'WORKDIR /var/lib/redis' \
-			'EXPOSE 6379' 'CMD ["redis-server"]'
-		;;
-	haproxy)
-		# compose runs it with its own configuration (docker/haproxy/haproxy.cfg) on an unprivileged port.
-		import_debian "$HAPROXY_IMAGE" haproxy true "${base_env[@]}" 'USER haproxy' \
-			'CMD ["haproxy", "-db", "-f", "/etc/haproxy/haproxy.cfg"]'
-		;;
 	esac
 done
 [ ${#targets[@]} -gt 0 ] || targets=(jre jdk prometheus postgres redis haproxy)
