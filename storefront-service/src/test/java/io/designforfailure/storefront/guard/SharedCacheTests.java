@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -28,7 +29,15 @@ import static org.awaitility.Awaitility.await;
  * test's own storefront is replica A; replica B is a second storefront in the same JVM,
  * on its own port, with its own in-process cache.
  */
+@TestPropertySource(properties = { "storefront.cache.connection.connect-timeout=" + SharedCacheTests.PATIENT,
+		"storefront.cache.connection.command-timeout=" + SharedCacheTests.PATIENT })
 class SharedCacheTests extends SharedLevelTestSupport {
+
+	/**
+	 * What is shared is the point here, not how long Redis may take (RedisFaultTests): on
+	 * a busy machine 50 ms is sometimes too short for a healthy Redis.
+	 */
+	static final String PATIENT = "2s";
 
 	private ConfigurableApplicationContext replicaB;
 
@@ -119,7 +128,9 @@ class SharedCacheTests extends SharedLevelTestSupport {
 				"--storefront.cache.redis-url=" + redis.url(), "--storefront.search.base-url=" + search.baseUrl(),
 				"--storefront.recommendations.base-url=" + recommendations.baseUrl(),
 				"--storefront.recommendations.best-sellers.refresh-enabled=false",
-				"--storefront.recommendations.views.enabled=false", "--spring.jmx.enabled=false");
+				"--storefront.recommendations.views.enabled=false", "--spring.jmx.enabled=false",
+				"--storefront.cache.connection.connect-timeout=" + PATIENT,
+				"--storefront.cache.connection.command-timeout=" + PATIENT);
 	}
 
 	private static TestRestTemplate rest(ConfigurableApplicationContext replica) {
