@@ -74,9 +74,8 @@ final class RedisLevel implements SharedLevel, DependencyReporter, AutoCloseable
 		this.meters = meters;
 		CacheProperties.Connection limits = properties.connection();
 		this.reconnectDelay = limits.reconnectDelay();
-		// Never retried on the request path: Lettuce reconnects in the background, at
-		// most
-		// this far apart, so a Redis that comes back is used again within a second.
+		// Never retried on the request path: Lettuce reconnects in the background,
+		// at most this far apart, so a Redis that is back is used within a second.
 		this.resources = ClientResources.builder()
 			.reconnectDelay(Delay.exponential(Duration.ofMillis(10), limits.reconnectDelay(), 2, TimeUnit.MILLISECONDS))
 			.build();
@@ -87,11 +86,10 @@ final class RedisLevel implements SharedLevel, DependencyReporter, AutoCloseable
 		this.client.setOptions(options(limits, properties.keepAlive()));
 	}
 
-	static ClientOptions options(CacheProperties.Connection limits, CacheProperties.KeepAlive keepAlive) {
+	private static ClientOptions options(CacheProperties.Connection limits, CacheProperties.KeepAlive keepAlive) {
 		return ClientOptions.builder()
-			// A command sent while the connection is down fails at once instead of
-			// waiting
-			// (Lettuce's default queues it until reconnected, unbounded).
+			// Refused at once while the connection is down; Lettuce's default queues
+			// such commands, unbounded, until it has reconnected.
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.requestQueueSize(limits.requestQueueSize())
 			.socketOptions(SocketOptions.builder()
