@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The shared level, made only when {@code REDIS_URL} is set: without it there is no
  * client, no breaker and no connection attempt. Its breaker and its writers' bulkhead are
- * made here from their configurations in application.yml, named after it.
+ * made here from their configurations in application.yml, named after it. A starting
+ * replica waits a moment for its first connection, never for Redis to come up.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${storefront.cache.redis-url:}'.isBlank()")
@@ -24,6 +25,7 @@ class RedisConfiguration {
 				circuitBreakers.circuitBreaker(properties.name(), properties.name()),
 				threadPoolBulkheads.bulkhead(properties.writesBulkhead(), properties.writesBulkhead()), meters);
 		level.connectInBackground();
+		level.awaitFirstConnection(properties.connection().startupWait());
 		return level;
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +63,8 @@ final class RedisLevel implements SharedLevel, DependencyReporter, AutoCloseable
 	private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final CountDownLatch connected = new CountDownLatch(1);
 
 	private final Duration reconnectDelay;
 
@@ -175,9 +178,25 @@ final class RedisLevel implements SharedLevel, DependencyReporter, AutoCloseable
 			}
 			else {
 				this.connection.set(made);
+				this.connected.countDown();
 				logger.info("Connected to {} at {}:{}", this.name, this.uri.getHost(), this.uri.getPort());
 			}
 		});
+	}
+
+	/**
+	 * Waits at most {@code limit} for the first connection, so that a replica that starts
+	 * beside a healthy Redis is not cold; with Redis unreachable it goes on without.
+	 * @return whether it is connected
+	 */
+	boolean awaitFirstConnection(Duration limit) {
+		try {
+			return this.connected.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/** How a command ended, in the words of the sections' reasons. */

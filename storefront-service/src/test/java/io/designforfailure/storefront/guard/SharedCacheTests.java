@@ -75,6 +75,8 @@ class SharedCacheTests extends SharedLevelTestSupport {
 		this.replicaB.close();
 
 		this.replicaB = replica();
+		assertThat(this.replicaB.getBean(RedisLevel.class).details()).as("connected as it started")
+			.containsEntry("connected", true);
 		StorefrontAnswer fromRestarted = awaitCached(this.replicaB, "/api/search?q=lantern", "results");
 
 		assertThat(fromRestarted).extractingPath("$.results.asOf").isEqualTo(live.read("$.results.asOf"));
