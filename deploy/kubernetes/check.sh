@@ -27,7 +27,8 @@ for dir in base overlays/*; do
 	awk 'BEGIN { RS = "\n---\n" } /(^|\n)kind: (Deployment|StatefulSet)\n/ { print "---"; print }' "$rendered" \
 		>"$work/workloads.yaml"
 	"$kubectl" set env --local -f "$work/workloads.yaml" -o name CHECKED=true >"$work/workloads.names"
-	[ "$(wc -l <"$work/workloads.names")" -eq 4 ] || { echo "$dir: expected 4 workloads" >&2; exit 1; }
+	# storefront, recommendations, search, redis and postgres
+	[ "$(wc -l <"$work/workloads.names")" -eq 5 ] || { echo "$dir: expected 5 workloads" >&2; exit 1; }
 	objects=$(grep -c '^kind: ' "$rendered")
 	namespaced=$(grep -c '^  namespace: designing-for-failure$' "$rendered")
 	# The Namespace object itself is the one without a namespace.
