@@ -35,8 +35,11 @@ record CacheProperties(@Nullable String redisUrl, String name, String keyPrefix,
 	 * @param requestQueueSize how many commands may wait for an answer at once; beyond it
 	 * a command is refused at once
 	 * @param reconnectDelay the longest wait between two attempts to reconnect
+	 * @param startupWait how long a starting replica waits for its first connection
+	 * before it goes on without; never part of readiness
 	 */
-	record Connection(Duration connectTimeout, Duration commandTimeout, int requestQueueSize, Duration reconnectDelay) {
+	record Connection(Duration connectTimeout, Duration commandTimeout, int requestQueueSize, Duration reconnectDelay,
+			Duration startupWait) {
 	}
 
 	/**
