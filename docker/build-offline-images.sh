@@ -6,19 +6,23 @@
 #   designing-for-failure/prometheus:local Debian's Prometheus, a stand-in for prom/prometheus
 #   designing-for-failure/postgres:15     Debian's PostgreSQL 15, a stand-in for postgres:16 that honours
 #                                          the same POSTGRES_DB/USER/PASSWORD variables (docker/postgres/)
+#   designing-for-failure/redis:7         Debian's redis-server 7, a stand-in for redis:7
+#   designing-for-failure/haproxy:2.6     Debian's HAProxy 2.6, a stand-in for haproxy:2.6
 # Grafana is not packaged by Debian, so there is no offline stand-in for it.
 # An image that already exists is kept (pass --force to rebuild). Needs root, debootstrap and docker.
 #
-# Usage: docker/build-offline-images.sh [--force] [jre|jdk|prometheus|postgres]...
+# Usage: docker/build-offline-images.sh [--force] [jre|jdk|prometheus|postgres|redis|haproxy]...
 set -euo pipefail
 
 JRE_IMAGE=${JRE_IMAGE:-designing-for-failure/jre:17}
 JDK_IMAGE=${JDK_IMAGE:-designing-for-failure/jdk:17}
 PROMETHEUS_IMAGE=${PROMETHEUS_IMAGE:-designing-for-failure/prometheus:local}
 POSTGRES_IMAGE=${POSTGRES_IMAGE:-designing-for-failure/postgres:15}
+REDIS_IMAGE=${REDIS_IMAGE:-designing-for-failure/redis:7}
+HAPROXY_IMAGE=${HAPROXY_IMAGE:-designing-for-failure/haproxy:2.6}
 DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-# The four images share Debian's base packages: downloaded once, kept for the next run.
+# The images share Debian's base packages: downloaded once, kept for the next run.
 DEBOOTSTRAP_CACHE=${DEBOOTSTRAP_CACHE:-/var/cache/dff-debootstrap}
 
 force=false
@@ -26,14 +30,14 @@ targets=()
 for arg in "$@"; do
 	case "$arg" in
 	--force) force=true ;;
-	jre | jdk | prometheus | postgres) targets+=("$arg") ;;
+	jre | jdk | prometheus | postgres | redis | haproxy) targets+=("$arg") ;;
 	*)
-		echo "usage: $0 [--force] [jre|jdk|prometheus|postgres]..." >&2
+		echo "usage: $0 [--force] [jre|jdk|prometheus|postgres|redis|haproxy]..." >&2
 		exit 2
 		;;
 	esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(jre jdk prometheus postgres)
+[ ${#targets[@]} -gt 0 ] || targets=(jre jdk prometheus postgres redis haproxy)
 
 # debootstraps a minimal Debian with the given packages, slims it and imports it as an image;
 # extra arguments are `docker import --change` instructions.
@@ -103,6 +107,17 @@ for target in "${targets[@]}"; do
 			'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
 			'ENV LANG=C.UTF-8' 'ENV PGDATA=/var/lib/postgresql/data' 'VOLUME /var/lib/postgresql/data' \
 			'EXPOSE 5432' 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]'
+		;;
+	redis)
+		# Like the official image: the server in the foreground as an unprivileged user; compose gives the
+		# settings on its command line (no config file, so none of Debian's daemon settings apply).
+		import_debian "$REDIS_IMAGE" redis-server true "${base_env[@]}" 'USER redis' 'WORKDIR /var/lib/redis' \
+			'EXPOSE 6379' 'CMD ["redis-server"]'
+		;;
+	haproxy)
+		# compose runs it with its own configuration (docker/haproxy/haproxy.cfg) on an unprivileged port.
+		import_debian "$HAPROXY_IMAGE" haproxy true "${base_env[@]}" 'USER haproxy' \
+			'CMD ["haproxy", "-db", "-f", "/etc/haproxy/haproxy.cfg"]'
 		;;
 	esac
 done

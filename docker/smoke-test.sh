@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the system in Docker exactly as docker-compose.yml describes it, built from source inside the
 # images, and proves against the real containers that the storefront survives its dependencies: stop
-# one, slow one down, stop the database, bring them back; then lets the load generator browse.
+# one, slow one down, stop the database, bring them back; that the two replicas share what they know
+# through Redis, and that a rolling restart and a kill -9 of a replica under load fail no request
+# through HAProxy; then lets the load generator browse.
 #
 # Usage (as root):  bash docker/smoke-test.sh
 #
@@ -10,7 +12,8 @@
 # What it needs, and does only when missing:
 # - a Docker engine: installed with apt-get and started for this run only (stopped again at the end);
 # - the images it never pulls, so it runs where no image registry is reachable. For each of
-#   BUILD_IMAGE (JDK), BASE_IMAGE (JRE), PROMETHEUS_IMAGE and POSTGRES_IMAGE: the variable if given,
+#   BUILD_IMAGE (JDK), BASE_IMAGE (JRE), PROMETHEUS_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE and
+#   HAPROXY_IMAGE: the variable if given,
 #   else docker-compose.yml's default if present locally, else a stand-in built from Debian packages
 #   by docker/build-offline-images.sh and kept for the next run;
 # - Maven artifacts: MAVEN_MIRROR_URL if given, else this machine's local Maven repository, served
@@ -139,14 +142,16 @@ local_or_offline BUILD_IMAGE jdk designing-for-failure/jdk:17
 local_or_offline BASE_IMAGE jre designing-for-failure/jre:17
 local_or_offline PROMETHEUS_IMAGE prometheus designing-for-failure/prometheus:local
 local_or_offline POSTGRES_IMAGE postgres designing-for-failure/postgres:15
-services=(storefront recommendations search postgres prometheus zipkin)
+local_or_offline REDIS_IMAGE redis designing-for-failure/redis:7
+local_or_offline HAPROXY_IMAGE haproxy designing-for-failure/haproxy:2.6
+services=(storefront storefront-1 storefront-2 redis recommendations search postgres prometheus zipkin)
 grafana_image=${GRAFANA_IMAGE:-$(compose_default GRAFANA_IMAGE)}
 if has_image "$grafana_image"; then
 	services+=(grafana)
 else
 	log "SKIPPED: Grafana, its image $grafana_image is not on this machine and is not pulled"
 fi
-log "images: build $BUILD_IMAGE, base $BASE_IMAGE, $PROMETHEUS_IMAGE, $POSTGRES_IMAGE"
+log "images: build $BUILD_IMAGE, base $BASE_IMAGE, $PROMETHEUS_IMAGE, $POSTGRES_IMAGE, $REDIS_IMAGE, $HAPROXY_IMAGE"
 
 # --- the Maven repository the build stage reads -------------------------------------------------
 if [ -z "${MAVEN_MIRROR_URL:-}" ]; then
@@ -212,10 +217,12 @@ wait_healthy() {
 	fail "$service is not healthy after ${limit} s (status: ${status:-none})"
 }
 
-for service in search recommendations storefront; do wait_healthy "$service" 240; done
-curl -fsS --max-time 5 "$storefront/actuator/health/readiness" >/dev/null || fail "storefront readiness on 127.0.0.1:$STOREFRONT_PORT"
+for service in search recommendations storefront-1 storefront-2; do wait_healthy "$service" 240; done
+# Through HAProxy, which takes a replica into rotation after two good readiness checks.
+for _ in $(seq 1 30); do curl -fsS --max-time 5 "$storefront/actuator/health/readiness" >/dev/null && break; sleep 1; done
+curl -fsS --max-time 5 "$storefront/actuator/health/readiness" >/dev/null || fail "storefront readiness through HAProxy on 127.0.0.1:$STOREFRONT_PORT"
 healthy_seconds=$((SECONDS - up_started))
-ok "storefront, recommendations and search healthy $healthy_seconds s after up"
+ok "both storefront replicas, recommendations and search healthy $healthy_seconds s after up, HAProxy serving"
 wait_healthy postgres 60
 ok "postgres healthy (pg_isready)"
 
@@ -353,10 +360,88 @@ get "/api/products/p-0003"
 [ "$code" = 200 ] || fail "product page answered $code after the database came back"
 ok "postgres started again: healthy, product page 200"
 
+# --- replicas share what they know -----------------------------------------------------------------
+# GET PATH from one replica directly (the replicas are not published), into $work/body
+get_from() { "${compose[@]}" exec -T "$1" curl -fsS --max-time 10 "localhost:8080$2" >"$work/body"; }
+# the shared entry of a normalized query, as Redis holds it
+shared_entry() { "${compose[@]}" exec -T redis redis-cli GET "dff:v1:search:$1"; }
+shared="/api/search?q=Hiking%20Boots"
+# Only storefront-1 fetches it; its write to Redis is off the request thread and may be dropped or time out
+# on a busy machine, so it fetches again until the entry is there.
+for _ in $(seq 1 20); do
+	get_from storefront-1 "$shared" || true
+	[ -n "$(shared_entry "hiking boots" 2>/dev/null)" ] && break
+	sleep 1
+done
+[ -n "$(shared_entry "hiking boots")" ] || fail "storefront-1's search never reached Redis"
+"${compose[@]}" stop search >/dev/null 2>&1 || fail "could not stop search"
+shared_entry "hiking boots" >"$work/body"
+shared_as_of=$(field "b['asOf']")
+got=""
+for _ in $(seq 1 20); do
+	get_from storefront-2 "$shared" && got=$(field "b['results']['source']")
+	[ "$got" = cache ] && break
+	sleep 1
+done
+[ "$got" = cache ] || fail "storefront-2: the query storefront-1 fetched is '$got', not cache: $(head -c 300 "$work/body")"
+[ "$(field "b['results']['asOf']")" = "$shared_as_of" ] || fail "storefront-2: the shared answer lost its asOf"
+ok "search stopped: storefront-2 answers a query only storefront-1 fetched, from Redis, with its asOf"
+"${compose[@]}" start search >/dev/null 2>&1 || fail "could not start search"
+wait_healthy search 120
+expect_section "$query" results live false 60
+
+# --- restarts nobody notices ----------------------------------------------------------------------
+# Starts 60 requests a second of home, search and product pages through HAProxy, in the load-generator image
+# (it targets the compose storefront and nothing else), until steady_result stops it (at most 10 minutes).
+steady_load() {
+	"${compose[@]}" --profile load run -d --no-deps --name "dff-steady-$1" --entrypoint java load-generator \
+		-cp /app/benchmark.jar -Dloader.main=io.designforfailure.benchmark.replicas.ComposeLoad \
+		org.springframework.boot.loader.launch.PropertiesLauncher 60 600 >"$work/steady-$1.log" 2>&1 || {
+		cat "$work/steady-$1.log"
+		fail "could not start the steady load"
+	}
+	sleep 10
+}
+# Stops the load and sets $steady to its result line and $failed to its failed requests.
+steady_result() {
+	docker stop -t 30 "dff-steady-$1" >/dev/null 2>&1 || fail "could not stop the steady load $1"
+	steady=$(docker logs "dff-steady-$1" 2>&1 | grep '^steady load:' || true)
+	docker rm -f "dff-steady-$1" >/dev/null 2>&1 || true
+	[ -n "$steady" ] || fail "the steady load $1 printed no result"
+	failed=$(sed -n 's/.*failed=\([0-9]*\).*/\1/p' <<<"$steady")
+	log "$1: $steady"
+}
+replica_ready() {
+	wait_healthy "$1" 180
+	# HAProxy's rise (2 checks, 1 s apart) and a margin, before the next replica goes.
+	sleep 4
+}
+steady_load rolling-restart
+for replica in storefront-1 storefront-2; do
+	"${compose[@]}" restart "$replica" >/dev/null 2>&1 || fail "could not restart $replica"
+	replica_ready "$replica"
+done
+sleep 5
+steady_result rolling-restart
+[ "$failed" = 0 ] || fail "requests failed during the rolling restart: $steady"
+ok "rolling restart of both replicas under 60 requests/s through HAProxy: $steady"
+
+steady_load kill-9
+kill -9 "$(docker inspect -f '{{.State.Pid}}' "$(container storefront-1)")" || fail "could not kill storefront-1"
+# The restart policy brings a crashed replica back by itself.
+sleep 5
+replica_ready storefront-1
+sleep 5
+steady_result kill-9
+[ -n "$failed" ] || fail "the steady load kill-9 counted nothing: $steady"
+ok "kill -9 of a replica under 60 requests/s through HAProxy, $failed failed GETs (goal 0): $steady"
+
 # --- the load generator ---------------------------------------------------------------------------
-# storefront_sections_total, summed over its series: every section the storefront served
+# storefront_sections_total, summed over its series and both replicas: every section the storefront served
 sections_served() {
-	curl -fsS --max-time 5 "$storefront/actuator/prometheus" | python3 -c '
+	for replica in storefront-1 storefront-2; do
+		"${compose[@]}" exec -T "$replica" curl -fsS --max-time 5 localhost:8080/actuator/prometheus
+	done | python3 -c '
 import re, sys
 print(int(sum(float(m.group(1)) for m in re.finditer(r"^storefront_sections_total\{[^}]*\} (\S+)$", sys.stdin.read(), re.M))))'
 }
@@ -391,20 +476,20 @@ targets_up() {
 up_targets=0
 for _ in $(seq 1 60); do
 	up_targets=$(targets_up || echo 0)
-	[ "$up_targets" = 3 ] && break
+	[ "$up_targets" = 4 ] && break
 	sleep 1
 done
-[ "$up_targets" = 3 ] || fail "Prometheus sees $up_targets of 3 services up"
-ok "Prometheus scrapes all three services"
+[ "$up_targets" = 4 ] || fail "Prometheus sees $up_targets of 4 targets up (two storefront replicas, recommendations, search)"
+ok "Prometheus scrapes both storefront replicas and the two dependencies"
 
-# The dependencies are not published, so their metrics are read from inside their containers.
-for service in recommendations:8081 search:8082; do
+# The replicas and the dependencies are not published, so their metrics are read from inside their containers.
+for service in storefront-1:8080 storefront-2:8080 recommendations:8081 search:8082; do
 	mkdir -p "$work/${service%:*}/actuator"
 	"${compose[@]}" exec -T "${service%:*}" curl -fsS "localhost:${service#*:}/actuator/prometheus" >"$work/${service%:*}/actuator/prometheus" \
 		|| fail "could not read the metrics of ${service%:*}"
 done
-bash docker/check-dashboard-metrics.sh --prometheus "$prometheus" \
-	"$storefront" "file://$work/recommendations" "file://$work/search" || fail "the dashboard queries metrics the services do not export"
+bash docker/check-dashboard-metrics.sh --prometheus "$prometheus" "file://$work/storefront-1" "file://$work/storefront-2" \
+	"file://$work/recommendations" "file://$work/search" || fail "the dashboard queries metrics the services do not export"
 ok "every dashboard query names exported metrics and Prometheus accepts it"
 
 if [[ " ${services[*]} " == *" grafana "* ]]; then

@@ -57,6 +57,12 @@ trace-onto-bulkhead-thread|../../../../resources/application.yml|          - io.
 view-keeps-page-trace|guard/DependencyGuard.java|try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {|try (Traces.Resumed resumed = this.story.traces().resume(null)) {|ProductControllerTests,ViewRecorderRedeliveryTests
 attempts-recorded|guard/CallRecorder.java|return failure.told(this.attempts);|return failure;|DependencyFaultTests,RetryTests,CallStoryTests
 breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
+redis-command-timeout|guard/RedisLevel.java|.withTimeout(limits.commandTimeout())||RedisFaultTests
+redis-breaker|guard/RedisLevel.java|this.breaker.executeSupplier(() -> connected().sync().get(key))|connected().sync().get(key)|RedisFaultTests
+redis-reject-while-disconnected|guard/RedisLevel.java|.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)||RedisFaultTests
+redis-writes-off-request-thread|guard/RedisLevel.java|this.writers.executeRunnable(() -> send(key, value, timeToLive));|send(key, value, timeToLive);|RedisFaultTests
+shared-level|guard/LastGoodAnswers.java|Optional<Stamped<V>> fromShared = this.shared.get(key);|Optional<Stamped<V>> fromShared = Optional.empty();|SharedCacheTests
+shutdown-drain|shutdown/LoadBalancerDrain.java|Thread.sleep(this.drain.toMillis());|Thread.sleep(0);|LoadBalancerDrainTests
 TABLE
 )
 

@@ -61,6 +61,7 @@ public final class Demo {
 			case "recovered" -> recovered(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)));
 			case "drained" -> drained(Integer.parseInt(rest.get(0)));
 			case "why" -> why(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)), rest.get(3));
+			case "watch" -> watch(rest.get(0), Integer.parseInt(rest.get(1)));
 			default -> throw new IllegalArgumentException("unknown command " + args[0]);
 		};
 		System.exit(exit);
@@ -401,6 +402,32 @@ public final class Demo {
 			Thread.sleep(500);
 		}
 		System.out.println("  views still waiting after " + limitSeconds + " s");
+		return 1;
+	}
+
+	/**
+	 * Asks the storefront for its readiness and for {@code path} five times a second and
+	 * prints each change, until it stops taking connections or {@code limitSeconds} pass:
+	 * what a load balancer and a visitor see of a replica that is shutting down.
+	 */
+	private static int watch(String path, int limitSeconds) throws InterruptedException {
+		long start = System.nanoTime();
+		String last = null;
+		while (System.nanoTime() - start < Duration.ofSeconds(limitSeconds).toNanos()) {
+			Response readiness = get(storefront + "/actuator/health/readiness");
+			Response page = get(storefront + path);
+			String now = (readiness == null) ? "no connection: the replica has stopped"
+					: "readiness %d (%s), page %s".formatted(readiness.status(), at(readiness.json(), "status"),
+							(page != null) ? page.status() : "-");
+			if (!now.equals(last)) {
+				System.out.printf("  %5.1f s  %s%n", (System.nanoTime() - start) / 1e9, now);
+				last = now;
+			}
+			if (readiness == null) {
+				return 0;
+			}
+			Thread.sleep(200);
+		}
 		return 1;
 	}
 

@@ -23,6 +23,17 @@ const CACHE_WORDS = {
 	search: 'Cached queries',
 };
 
+/** What the shared cache (Redis) reports: never retried, so a breaker and these counts are its guards. */
+const SHARED_CACHE_WORDS = {
+	connected: 'Connected',
+	hits: 'Reads that found an answer',
+	misses: 'Reads that found none',
+	errors: 'Timeouts and lost connections',
+	refused: 'Refused while the breaker is open',
+	writes: 'Answers shared',
+	writesDropped: 'Writes dropped (writers busy)',
+};
+
 const VIEW_WORDS = {
 	delivered: 'Delivered',
 	duplicate: 'Delivered twice, counted once',
@@ -128,19 +139,32 @@ function renderDependency(name, report) {
 	setText(metric(b, 'notPermittedCalls', 'Rejected while open'), String(breaker.notPermittedCalls));
 
 	const g = section.querySelector('.guards');
-	setText(metric(g, 'bulkhead', 'Bulkhead free permits'),
-			`${report.bulkhead.availableConcurrentCalls} of ${report.bulkhead.maxAllowedConcurrentCalls}`);
-	setText(metric(g, 'retry', 'Calls by retry outcome'),
-			`${report.retry.successfulWithoutRetry} ok first try, ${report.retry.successfulWithRetry} ok after retry, `
-				+ `${report.retry.failedWithoutRetry} failed without retry, ${report.retry.failedWithRetry} failed after retries`);
-	setText(metric(g, 'cacheSize', CACHE_WORDS[name] || 'Cache size'), String(report.details.cacheSize ?? 0));
+	if (report.bulkhead) {
+		setText(metric(g, 'bulkhead', 'Bulkhead free permits'),
+				`${report.bulkhead.availableConcurrentCalls} of ${report.bulkhead.maxAllowedConcurrentCalls}`);
+	}
+	if (report.retry) {
+		setText(metric(g, 'retry', 'Calls by retry outcome'),
+				`${report.retry.successfulWithoutRetry} ok first try, ${report.retry.successfulWithRetry} ok after retry, `
+					+ `${report.retry.failedWithoutRetry} failed without retry, ${report.retry.failedWithRetry} failed after retries`);
+	}
+	if ('cacheSize' in report.details) {
+		setText(metric(g, 'cacheSize', CACHE_WORDS[name] || 'Cache size'), String(report.details.cacheSize));
+	}
+	for (const [key, label] of Object.entries(SHARED_CACHE_WORDS)) {
+		if (key in report.details) {
+			setText(metric(g, key, label), String(report.details[key]));
+		}
+	}
 
 	const overload = report.overload;
-	setText(metric(g, 'shed', 'Shed by the dependency (503 + Retry-After, 429)'), String(overload.shedAnswers));
-	setText(metric(g, 'throttled', 'Held back while it sheds'),
-			`${overload.throttledCalls} (now ${(overload.throttleProbability * 100).toFixed(0)} % held back)`);
-	setText(metric(g, 'retryBudget', 'Retry budget left'),
-			`${overload.retryBudgetLeft} retries (${overload.retryBudgetExhausted} refused since start)`);
+	if (overload) {
+		setText(metric(g, 'shed', 'Shed by the dependency (503 + Retry-After, 429)'), String(overload.shedAnswers));
+		setText(metric(g, 'throttled', 'Held back while it sheds'),
+				`${overload.throttledCalls} (now ${(overload.throttleProbability * 100).toFixed(0)} % held back)`);
+		setText(metric(g, 'retryBudget', 'Retry budget left'),
+				`${overload.retryBudgetLeft} retries (${overload.retryBudgetExhausted} refused since start)`);
+	}
 
 	const timeline = section.querySelector('.timeline');
 	const key = JSON.stringify(report.transitions);

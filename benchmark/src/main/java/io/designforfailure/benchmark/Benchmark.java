@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.benchmark.observe.ViewAudit;
+import io.designforfailure.benchmark.replicas.RollingRestart;
 import io.designforfailure.benchmark.report.Aggregation;
 import io.designforfailure.benchmark.report.Capacity;
 import io.designforfailure.benchmark.report.LoadResult;
@@ -36,7 +37,8 @@ import io.designforfailure.benchmark.scenario.Scenarios;
  * scenario.
  * <p>
  * Usage, from the repository root after {@code ./mvnw -q -B -DskipTests package}:
- * {@code java -jar benchmark/target/benchmark-VERSION.jar [--quick|--full] [--only=ID,...] [--root=DIR] [--out=DIR]}
+ * {@code java -jar benchmark/target/benchmark-VERSION.jar [--quick|--full] [--only=ID,...] [--root=DIR] [--out=DIR]};
+ * {@code --restart} runs {@link RollingRestart} instead.
  */
 public final class Benchmark {
 
@@ -46,6 +48,10 @@ public final class Benchmark {
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
 		Path root = Path.of(argument(args, "--root=", ".")).toAbsolutePath().normalize();
+		if (List.of(args).contains("--restart")) {
+			RollingRestart.run(root, root.resolve(argument(args, "--out=", "benchmark/target/benchmark-restart")));
+			return;
+		}
 		boolean full = List.of(args).contains("--full");
 		Options options = full ? Options.full(root) : Options.quick(root);
 		List<Scenario> scenarios = Scenarios.of(full, options.hang(), options.patience());

@@ -23,7 +23,8 @@ class NetworkPolicyTests {
 	private static final Manifests base = Manifests.base();
 
 	@ParameterizedTest(name = "{0} accepts only {1} on {2}")
-	@CsvSource({ "recommendations, storefront, 8081", "search, storefront, 8082", "postgres, recommendations, 5432" })
+	@CsvSource({ "recommendations, storefront, 8081", "search, storefront, 8082", "postgres, recommendations, 5432",
+			"redis, storefront, 6379" })
 	void acceptsOnlyItsCallerOnItsPort(String target, String caller, int port) {
 		List<NetworkPolicy> selecting = base.all(NetworkPolicy.class)
 			.stream()

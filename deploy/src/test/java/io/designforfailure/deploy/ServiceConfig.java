@@ -75,6 +75,19 @@ final class ServiceConfig {
 		return Duration.ofSeconds(Long.parseLong(matcher.group(1)));
 	}
 
+	/**
+	 * A duration in whole seconds at a JSON pointer into the main document, e.g.
+	 * {@code 5s}.
+	 */
+	Duration seconds(String pointer) {
+		String value = main().at(pointer).asText();
+		Matcher matcher = SECONDS.matcher(value);
+		if (!matcher.matches()) {
+			throw new IllegalStateException(pointer + " is not in seconds: " + value);
+		}
+		return Duration.ofSeconds(Long.parseLong(matcher.group(1)));
+	}
+
 	String gracefulShutdown() {
 		return main().at("/server/shutdown").asText();
 	}

@@ -1,6 +1,11 @@
 package io.designforfailure.deploy;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -20,6 +25,39 @@ class StorefrontAvailabilityTests {
 	private final Deployment storefront = base.deployment("storefront");
 
 	private final Map<String, String> podLabels = this.storefront.getSpec().getTemplate().getMetadata().getLabels();
+
+	@Test
+	void sharesItsLastGoodAnswersThroughTheRedisService() {
+		URI redis = URI.create(base.configMap("storefront-config").getData().get("REDIS_URL"));
+		assertThat(redis.getScheme()).isEqualTo("redis");
+		assertThat(redis.getHost()).isEqualTo("redis");
+		assertThat(base.one(Service.class, "redis").getSpec().getPorts())
+			.anySatisfy((port) -> assertThat(port.getPort()).isEqualTo(redis.getPort()));
+	}
+
+	/**
+	 * A stopping replica keeps serving, unready, for as long as its readiness probe takes
+	 * to take it out (storefront.shutdown reads the probe's numbers from its ConfigMap),
+	 * and the grace period outlasts the pause, that drain, Spring's shutdown phase and
+	 * the views' flush.
+	 */
+	@Test
+	void drainsForAsLongAsItsReadinessProbeTakesAndShutsDownWithinItsGrace() {
+		Map<String, String> settings = base.configMap("storefront-config").getData();
+		Probe readiness = base.container("storefront").getReadinessProbe();
+		assertThat(settings).containsEntry("LOAD_BALANCER_CHECK_INTERVAL", readiness.getPeriodSeconds() + "s")
+			.containsEntry("LOAD_BALANCER_FALL_COUNT", String.valueOf(readiness.getFailureThreshold()));
+
+		ServiceConfig config = ServiceConfig.of("storefront");
+		Duration drain = Duration.ofSeconds((long) readiness.getPeriodSeconds() * readiness.getFailureThreshold())
+			.plus(config.seconds("/storefront/shutdown/margin"));
+		Duration preStop = Duration.ofSeconds(
+				Long.parseLong(base.container("storefront").getLifecycle().getPreStop().getExec().getCommand().get(1)));
+		Duration grace = Duration.ofSeconds(base.pod("storefront").getTerminationGracePeriodSeconds());
+		assertThat(grace).isGreaterThan(preStop.plus(drain)
+			.plus(config.shutdownPhase())
+			.plus(config.seconds("/storefront/recommendations/views/shutdown-flush")));
+	}
 
 	@Test
 	void runsAtLeastTwoReplicas() {

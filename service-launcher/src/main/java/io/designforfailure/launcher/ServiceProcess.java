@@ -231,7 +231,7 @@ public final class ServiceProcess {
 		}
 	}
 
-	static int freeLoopbackPort() {
+	public static int freeLoopbackPort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

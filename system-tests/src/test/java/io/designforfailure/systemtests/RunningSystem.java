@@ -18,14 +18,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.designforfailure.launcher.PostgresServer;
 import io.designforfailure.launcher.ServiceProcess;
+import redis.embedded.RedisServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three real services and recommendations-service's real PostgreSQL on free ports of
- * 127.0.0.1, started once for the whole test run and put back into a healthy state (chaos
- * off, every process up, both breakers closed) after each test.
+ * The three real services, recommendations-service's real PostgreSQL and the storefront's
+ * real Redis on free ports of 127.0.0.1, started once for the whole test run and put back
+ * into a healthy state (chaos off, every process up, both breakers closed) after each
+ * test.
  */
 final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 
@@ -59,44 +61,76 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	 */
 	private final ServiceProcess traces;
 
+	/** The settings that make a service send every trace to the viewer. */
+	private final Map<String, String> traced;
+
 	/** Named as in compose and the demo. */
 	private static final String DATABASE = "recommendations";
 
 	private final PostgresServer database;
 
+	private final RedisServer redis;
+
+	private final int redisPort = ServiceProcess.freeLoopbackPort();
+
 	private final Path root;
+
+	private final String version;
+
+	private final Path logs;
 
 	private final Thread shutdownHook = new Thread(this::stopAll, "system-tests-shutdown");
 
 	private RunningSystem(Path root, String version, Path logs) {
 		this.root = root;
+		this.version = version;
+		this.logs = logs;
 		this.database = PostgresServer.createOnFreePort(databaseDirectory());
 		this.traces = ServiceProcess.builder("zipkin", traceViewerJar(root), logs.resolve("zipkin.log"))
 			.jvmOptions(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
 			// In memory only, bounded: a test run makes a few thousand traces.
 			.environment(Map.of("MEM_MAX_SPANS", "50000"))
 			.build();
-		Map<String, String> traced = Map.of("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT",
-				this.traces.uri("/api/v2/spans").toString(), "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+		this.traced = Map.of("MANAGEMENT_ZIPKIN_TRACING_ENDPOINT", this.traces.uri("/api/v2/spans").toString(),
+				"MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+		try {
+			this.redis = RedisServer.newRedisServer().bind("127.0.0.1").port(this.redisPort).build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.processes.put(Service.SEARCH,
 				launch(root, version, logs, Service.SEARCH).arguments(List.of("--spring.profiles.active=chaos-monkey"))
-					.environment(traced)
+					.environment(this.traced)
 					.build());
 		this.processes
 			.put(Service.RECOMMENDATIONS,
 					launch(root, version, logs, Service.RECOMMENDATIONS)
 						.arguments(List.of("--spring.profiles.active=chaos-monkey"))
-						.environment(with(traced, Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE),
+						.environment(with(this.traced, Map.of("SPRING_DATASOURCE_URL", this.database.jdbcUrl(DATABASE),
 								"SPRING_DATASOURCE_USERNAME", DATABASE, "SPRING_DATASOURCE_PASSWORD", DATABASE)))
 						.build());
-		this.processes.put(Service.STOREFRONT,
-				launch(root, version, logs, Service.STOREFRONT)
-					.arguments(List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
-							+ BREAKER_OPEN_DURATION))
-					.environment(with(traced,
-							Map.of("RECOMMENDATIONS_URL", process(Service.RECOMMENDATIONS).uri("").toString(),
-									"SEARCH_URL", process(Service.SEARCH).uri("").toString())))
-					.build());
+		this.processes.put(Service.STOREFRONT, storefrontReplica("storefront-service").build());
+	}
+
+	/**
+	 * A storefront on the system's dependencies and Redis, logging to {@code name}.log:
+	 * the system's own, or another replica a test starts beside it.
+	 */
+	ServiceProcess.Builder storefrontReplica(String name) {
+		return ServiceProcess
+			.builder(name, ServiceProcess.builtJar(this.root, Service.STOREFRONT.module(), this.version),
+					this.logs.resolve(name + ".log"))
+			.jvmOptions(JVM_OPTIONS)
+			.arguments(List.of("--resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state="
+					+ BREAKER_OPEN_DURATION))
+			.environment(
+					with(this.traced, Map.of("RECOMMENDATIONS_URL", process(Service.RECOMMENDATIONS).uri("").toString(),
+							"SEARCH_URL", process(Service.SEARCH).uri("").toString(), "REDIS_URL", redisUrl())));
+	}
+
+	String redisUrl() {
+		return "redis://127.0.0.1:" + this.redisPort;
 	}
 
 	private static Map<String, String> with(Map<String, String> some, Map<String, String> more) {
@@ -155,6 +189,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		try {
 			system.traces.start();
 			system.startDatabase();
+			system.startRedis();
 			system.processes.values().forEach(ServiceProcess::start);
 			system.traces.awaitHealthy();
 			system.processes.values().forEach(ServiceProcess::awaitHealthy);
@@ -170,6 +205,11 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		return this.root;
 	}
 
+	/** Where this run's logs go. */
+	Path logs() {
+		return this.logs;
+	}
+
 	ServiceProcess process(Service service) {
 		return this.processes.get(service);
 	}
@@ -183,6 +223,28 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		this.database.ensureDatabase(DATABASE, DATABASE, DATABASE);
 	}
 
+	/** Starts the storefront's Redis, if it is stopped. */
+	void startRedis() {
+		try {
+			if (!this.redis.isActive()) {
+				this.redis.start();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start Redis", ex);
+		}
+	}
+
+	/** Stops the storefront's Redis. */
+	void stopRedis() {
+		try {
+			this.redis.stop();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stop Redis", ex);
+		}
+	}
+
 	/** Stops the database with a fast shutdown, as an operator would. */
 	void stopDatabase() {
 		this.database.stop();
@@ -193,7 +255,14 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	}
 
 	Answer get(Service service, String path) {
-		return send(HttpRequest.newBuilder(process(service).uri(path)).GET());
+		return get(process(service), path);
+	}
+
+	/**
+	 * GETs {@code path} from a process a test started itself, such as a second replica.
+	 */
+	Answer get(ServiceProcess process, String path) {
+		return send(HttpRequest.newBuilder(process.uri(path)).GET());
 	}
 
 	/** What the trace viewer's API answers at {@code path}, e.g. a trace's spans. */
@@ -287,6 +356,7 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 	 */
 	void restore() {
 		startDatabase();
+		startRedis();
 		for (Service dependency : List.of(Service.SEARCH, Service.RECOMMENDATIONS)) {
 			if (!process(dependency).isAlive()) {
 				restart(dependency);
@@ -324,6 +394,9 @@ final class RunningSystem implements ExtensionContext.Store.CloseableResource {
 		}
 		this.database.stop();
 		this.traces.stop();
+		if (this.redis.isActive()) {
+			stopRedis();
+		}
 	}
 
 	private Answer send(HttpRequest.Builder request) {

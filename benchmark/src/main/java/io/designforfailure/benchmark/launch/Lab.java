@@ -33,13 +33,13 @@ import io.designforfailure.launcher.ServiceProcess;
 public final class Lab implements AutoCloseable {
 
 	/** Every service gets the same small heap, so both storefronts are measured alike. */
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+	static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
 	/** Every run draws the same failures in the same order of arrival. */
 	private static final long PROXY_SEED = 20261201L;
 
 	/** Named as in compose and the demo: the database, its owner and password. */
-	private static final String DATABASE = "recommendations";
+	static final String DATABASE = "recommendations";
 
 	private final PostgresServer database;
 
@@ -318,7 +318,7 @@ public final class Lab implements AutoCloseable {
 			.build();
 	}
 
-	private static ServiceProcess dependency(Path root, Path work, String module, Map<String, String> environment) {
+	static ServiceProcess dependency(Path root, Path work, String module, Map<String, String> environment) {
 		return ServiceProcess.builder(module, jar(root, work, module), work.resolve("logs").resolve(module + ".log"))
 			.jvmOptions(JVM_OPTIONS)
 			.arguments(List.of("--spring.profiles.active=chaos-monkey"))
@@ -330,7 +330,7 @@ public final class Lab implements AutoCloseable {
 	 * A fresh data directory per run, which the server's unprivileged user (when we are
 	 * root) can reach; each run begins with the seed users only.
 	 */
-	private static Path databaseDirectory(Path work) {
+	static Path databaseDirectory(Path work) {
 		try {
 			Path databases = work.resolve("databases");
 			deleteRecursively(databases);
@@ -369,7 +369,7 @@ public final class Lab implements AutoCloseable {
 	 * A private copy of the module's jar: a build elsewhere in the repository that
 	 * rewrites the jar under a running JVM breaks its class loading mid-run.
 	 */
-	private static Path jar(Path root, Path work, String module) {
+	static Path jar(Path root, Path work, String module) {
 		Path jar = ServiceProcess.builtJar(root, module, version());
 		Path copy = work.resolve("jars").resolve(jar.getFileName());
 		try {

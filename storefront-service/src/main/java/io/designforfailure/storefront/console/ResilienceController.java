@@ -12,6 +12,7 @@ import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
 import io.designforfailure.storefront.guard.DependencyReporter;
 import io.designforfailure.storefront.guard.GuardReport;
+import io.designforfailure.storefront.guard.SharedCache;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,15 +26,18 @@ class ResilienceController {
 
 	private final DependencyGuards guards;
 
+	private final SharedCache sharedCache;
+
 	private final List<DependencyReporter> reporters;
 
 	private final DegradedAnswers degraded;
 
 	private final TracesProperties traces;
 
-	ResilienceController(DependencyGuards guards, List<DependencyReporter> reporters, DegradedAnswers degraded,
-			TracesProperties traces) {
+	ResilienceController(DependencyGuards guards, SharedCache sharedCache, List<DependencyReporter> reporters,
+			DegradedAnswers degraded, TracesProperties traces) {
 		this.guards = guards;
+		this.sharedCache = sharedCache;
 		this.reporters = reporters;
 		this.degraded = degraded;
 		this.traces = traces;
@@ -43,13 +47,20 @@ class ResilienceController {
 	ResilienceReport report() {
 		Map<String, DependencyReport> dependencies = new TreeMap<>();
 		for (DependencyGuard guard : this.guards.all()) {
-			Map<String, Object> details = new HashMap<>();
-			this.reporters.stream()
-				.filter((reporter) -> reporter.dependency().equals(guard.name()))
-				.forEach((reporter) -> details.putAll(reporter.details()));
-			dependencies.put(guard.name(), new DependencyReport(guard.report(), details));
+			dependencies.put(guard.name(), new DependencyReport(guard.report(), details(guard.name())));
 		}
+		this.sharedCache.report()
+			.ifPresent((redis) -> dependencies.put(redis.name(),
+					new DependencyReport(redis.report(), details(redis.name()))));
 		return new ResilienceReport(dependencies, this.degraded.latest(), this.traces.viewer());
+	}
+
+	private Map<String, Object> details(String dependency) {
+		Map<String, Object> details = new HashMap<>();
+		this.reporters.stream()
+			.filter((reporter) -> reporter.dependency().equals(dependency))
+			.forEach((reporter) -> details.putAll(reporter.details()));
+		return details;
 	}
 
 	/**

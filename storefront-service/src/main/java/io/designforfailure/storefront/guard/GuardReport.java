@@ -7,33 +7,47 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 
+import org.springframework.lang.Nullable;
+
 /**
  * The true state of one dependency's guards, read from the guards themselves.
  *
  * @param circuitBreaker breaker state and rates (-1 until the minimum number of calls)
- * @param bulkhead permits free and in all
- * @param retry calls by retry outcome
- * @param overload load signals, throttling and the retry budget
+ * @param bulkhead permits free and in all; {@code null} for a dependency without one
+ * @param retry calls by retry outcome; {@code null} for a dependency never retried
+ * @param overload load signals, throttling and the retry budget; {@code null} for a
+ * dependency without them
  * @param transitions the latest breaker transitions, newest first
  */
-public record GuardReport(BreakerReport circuitBreaker, BulkheadReport bulkhead, RetryReport retry,
-		OverloadReport overload, List<Transition> transitions) {
+public record GuardReport(BreakerReport circuitBreaker, @Nullable BulkheadReport bulkhead, @Nullable RetryReport retry,
+		@Nullable OverloadReport overload, List<Transition> transitions) {
 
 	static GuardReport of(CircuitBreaker circuitBreaker, Bulkhead bulkhead, Retry retry, OverloadReport overload,
 			List<Transition> transitions) {
-		CircuitBreaker.Metrics breaker = circuitBreaker.getMetrics();
 		Bulkhead.Metrics permits = bulkhead.getMetrics();
 		Retry.Metrics retries = retry.getMetrics();
-		return new GuardReport(
-				new BreakerReport(circuitBreaker.getState().name(), breaker.getFailureRate(), breaker.getSlowCallRate(),
-						breaker.getNumberOfBufferedCalls(), breaker.getNumberOfFailedCalls(),
-						breaker.getNumberOfSlowCalls(), breaker.getNumberOfNotPermittedCalls()),
+		return new GuardReport(breaker(circuitBreaker),
 				new BulkheadReport(permits.getAvailableConcurrentCalls(), permits.getMaxAllowedConcurrentCalls()),
 				new RetryReport(retries.getNumberOfSuccessfulCallsWithoutRetryAttempt(),
 						retries.getNumberOfSuccessfulCallsWithRetryAttempt(),
 						retries.getNumberOfFailedCallsWithoutRetryAttempt(),
 						retries.getNumberOfFailedCallsWithRetryAttempt()),
 				overload, transitions);
+	}
+
+	/**
+	 * The report of a dependency guarded by a breaker alone, such as the shared cache: no
+	 * bulkhead, retries nor overload guards.
+	 */
+	static GuardReport ofBreaker(CircuitBreaker circuitBreaker, List<Transition> transitions) {
+		return new GuardReport(breaker(circuitBreaker), null, null, null, transitions);
+	}
+
+	private static BreakerReport breaker(CircuitBreaker circuitBreaker) {
+		CircuitBreaker.Metrics breaker = circuitBreaker.getMetrics();
+		return new BreakerReport(circuitBreaker.getState().name(), breaker.getFailureRate(), breaker.getSlowCallRate(),
+				breaker.getNumberOfBufferedCalls(), breaker.getNumberOfFailedCalls(), breaker.getNumberOfSlowCalls(),
+				breaker.getNumberOfNotPermittedCalls());
 	}
 
 	/**

@@ -53,11 +53,12 @@ public class RecommendationsGateway implements DependencyReporter {
 		try {
 			Guarded<Recommendations> recommendations = this.guard
 				.read(() -> valid(this.client.forUser(userId, this.limit)));
+			Section<ProductSummary> live = Section.live(recommendations.value().items(), this.clock.instant(),
+					recommendations.attempts());
 			if (Recommendations.POPULAR.equals(recommendations.value().strategy())) {
-				this.bestSellers.replace(recommendations.value().items());
+				this.bestSellers.replace(live.items(), live.asOf());
 			}
-			return this.guard.served(
-					Section.live(recommendations.value().items(), this.clock.instant(), recommendations.attempts()));
+			return this.guard.served(live);
 		}
 		catch (DependencyFailure failure) {
 			return this.guard.served(generic(failure, null));
@@ -111,8 +112,10 @@ public class RecommendationsGateway implements DependencyReporter {
 	 */
 	void refreshBestSellers() {
 		try {
-			this.bestSellers
-				.replace(this.guard.read(() -> valid(this.client.forUser(null, this.limit))).value().items());
+			List<ProductSummary> popular = this.guard.read(() -> valid(this.client.forUser(null, this.limit)))
+				.value()
+				.items();
+			this.bestSellers.replace(popular, this.clock.instant());
 		}
 		catch (DependencyFailure failure) {
 			// The current list stays; the breaker and the metrics have already recorded

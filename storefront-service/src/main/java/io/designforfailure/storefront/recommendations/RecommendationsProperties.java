@@ -33,8 +33,9 @@ record RecommendationsProperties(String name, URI baseUrl, Duration connectTimeo
 	 * @param refreshInterval how often to ask for the popular list
 	 * @param refreshEnabled whether to ask at all (tests that count requests switch it
 	 * off)
+	 * @param timeToLive how long a list shared with the other replicas stays there
 	 */
-	record BestSellers(Duration refreshInterval, boolean refreshEnabled) {
+	record BestSellers(Duration refreshInterval, boolean refreshEnabled, Duration timeToLive) {
 	}
 
 }

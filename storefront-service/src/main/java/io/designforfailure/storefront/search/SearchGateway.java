@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.github.benmanes.caffeine.cache.Ticker;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.designforfailure.storefront.guard.DependencyFailure;
 import io.designforfailure.storefront.guard.DependencyGuard;
 import io.designforfailure.storefront.guard.DependencyGuards;
@@ -14,6 +14,7 @@ import io.designforfailure.storefront.guard.DependencyReporter;
 import io.designforfailure.storefront.guard.Guarded;
 import io.designforfailure.storefront.guard.LastGoodAnswers;
 import io.designforfailure.storefront.guard.Section;
+import io.designforfailure.storefront.guard.SharedCache;
 import io.designforfailure.web.FieldProblem;
 
 import org.springframework.http.HttpStatus;
@@ -42,14 +43,16 @@ public class SearchGateway implements DependencyReporter {
 	private final LastGoodAnswers<ProductDetails> products;
 
 	SearchGateway(SearchClient client, DependencyGuards guards, SearchProperties properties, Clock clock,
-			Ticker ticker) {
+			SharedCache sharedCache) {
 		this.client = client;
 		this.guard = guards.guard(properties);
 		this.clock = clock;
 		this.limit = properties.limit();
-		this.results = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive(), ticker);
-		this.products = new LastGoodAnswers<>(properties.cache().maximumSize(), properties.cache().timeToLive(),
-				ticker);
+		SearchProperties.Cache cache = properties.cache();
+		this.results = sharedCache.lastGood("search", cache.maximumSize(), cache.timeToLive(), new TypeReference<>() {
+		});
+		this.products = sharedCache.lastGood("product", cache.maximumSize(), cache.timeToLive(), new TypeReference<>() {
+		});
 	}
 
 	/** Searches for {@code query}, which the caller has already validated. */
