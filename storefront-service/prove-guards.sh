@@ -35,7 +35,7 @@ total-budget|guard/CallBudget.java|return remaining().minus(wait).compareTo(this
 retry|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(|return run((CircuitBreaker.decorateSupplier(|RetryTests
 retry-only-transient|guard/Fault.java|boolean mayPass() {|boolean mayPass() { if (true) { return true; }|RetryTests,DependencyFaultTests
 circuit-breaker|guard/DependencyGuard.java|return run(Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,|return run(Retry.decorateSupplier(this.retry, (|CircuitBreakerTests
-bulkhead|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|attempt)));|BulkheadTests
+bulkhead|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt)))));|this.limit.decorate(attempt))));|BulkheadTests
 body-limit|guard/DependencyClients.java|.requestInterceptor(new BodyLimitInterceptor(properties.maxBodySize()))||BodyLimitTests
 shed-is-not-failure|guard/Fault.java|boolean countsAgainstDependency() {|boolean countsAgainstDependency() { if (true) { return this.kind != Kind.REFUSED; }|OverloadTests
 adaptive-throttling|guard/OverloadGuard.java|if (this.throttle.admits()) {|if (true) {|OverloadTests
@@ -53,7 +53,10 @@ writes-retried-only-with-key|guard/DependencyGuard.java|boolean mayRetry = idemp
 writes-own-breaker|guard/DependencyGuard.java|CircuitBreaker.decorateSupplier(this.writesBreaker.get(),|CircuitBreaker.decorateSupplier(this.circuitBreaker,|ViewRecorderTests
 views-held-by-retry-after|recommendations/ViewRecorder.java|if (this.ticker.read() - this.holdUntil.get() < 0) {|if (false) {|ViewRecordingTests
 writes-not-throttled|guard/DependencyGuard.java|attempts(CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
-breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
+breaker-window|../../../../resources/application.yml|        sliding-window-type: TIME_BASED|        sliding-window-type: COUNT_BASED|BreakerWindowTests
+slow-call-is-the-attempt-timeout|../../../../resources/application.yml|        slow-call-duration-threshold: 250ms|        slow-call-duration-threshold: 200ms|CircuitBreakerTests
+concurrency-limit|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt)))));|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|UselesslySlowDependencyTests
+concurrency-limit-drops|guard/ConcurrencyLimit.java|listener.onDropped();|listener.onIgnore();|ConcurrencyLimitTests,UselesslySlowDependencyTests
 TABLE
 )
 

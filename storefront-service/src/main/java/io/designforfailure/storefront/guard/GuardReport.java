@@ -12,15 +12,17 @@ import io.github.resilience4j.retry.Retry;
  *
  * @param circuitBreaker breaker state and rates (-1 until the minimum number of calls)
  * @param bulkhead permits free and in all
+ * @param concurrencyLimit the adaptive limit beneath the bulkhead
  * @param retry calls by retry outcome
  * @param overload load signals, throttling and the retry budget
  * @param transitions the latest breaker transitions, newest first
  */
-public record GuardReport(BreakerReport circuitBreaker, BulkheadReport bulkhead, RetryReport retry,
-		OverloadReport overload, List<Transition> transitions) {
+public record GuardReport(BreakerReport circuitBreaker, BulkheadReport bulkhead,
+		ConcurrencyLimitReport concurrencyLimit, RetryReport retry, OverloadReport overload,
+		List<Transition> transitions) {
 
-	static GuardReport of(CircuitBreaker circuitBreaker, Bulkhead bulkhead, Retry retry, OverloadReport overload,
-			List<Transition> transitions) {
+	static GuardReport of(CircuitBreaker circuitBreaker, Bulkhead bulkhead, ConcurrencyLimitReport concurrencyLimit,
+			Retry retry, OverloadReport overload, List<Transition> transitions) {
 		CircuitBreaker.Metrics breaker = circuitBreaker.getMetrics();
 		Bulkhead.Metrics permits = bulkhead.getMetrics();
 		Retry.Metrics retries = retry.getMetrics();
@@ -29,6 +31,7 @@ public record GuardReport(BreakerReport circuitBreaker, BulkheadReport bulkhead,
 						breaker.getNumberOfBufferedCalls(), breaker.getNumberOfFailedCalls(),
 						breaker.getNumberOfSlowCalls(), breaker.getNumberOfNotPermittedCalls()),
 				new BulkheadReport(permits.getAvailableConcurrentCalls(), permits.getMaxAllowedConcurrentCalls()),
+				concurrencyLimit,
 				new RetryReport(retries.getNumberOfSuccessfulCallsWithoutRetryAttempt(),
 						retries.getNumberOfSuccessfulCallsWithRetryAttempt(),
 						retries.getNumberOfFailedCallsWithoutRetryAttempt(),
@@ -58,6 +61,17 @@ public record GuardReport(BreakerReport circuitBreaker, BulkheadReport bulkhead,
 	 * @param maxAllowedConcurrentCalls permits in all
 	 */
 	public record BulkheadReport(int availableConcurrentCalls, int maxAllowedConcurrentCalls) {
+	}
+
+	/**
+	 * The adaptive concurrency limit.
+	 *
+	 * @param enabled whether it limits at all; when not, the bulkhead alone does
+	 * @param limit attempts it lets be in flight now
+	 * @param inFlight attempts in flight now
+	 * @param limitedCalls attempts it refused, since start
+	 */
+	public record ConcurrencyLimitReport(boolean enabled, int limit, int inFlight, long limitedCalls) {
 	}
 
 	/**
