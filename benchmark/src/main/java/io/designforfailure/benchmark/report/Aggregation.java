@@ -51,7 +51,7 @@ public final class Aggregation {
 		long live = samples.stream().filter((sample) -> sample.outcome() == Outcome.LIVE).count();
 		long ok = samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
 		Long calls = run.load().dependencyCalls();
-		return new LoadResult(run.scenario(), run.mode(), run.load().users(),
+		return new LoadResult(run.scenario(), run.mode(), run.load().users(), run.load().arrivalsPerSecond(),
 				live * 1000.0 / Math.max(1, run.durationMillis()), ok / (double) Math.max(1, samples.size()),
 				millis(histogram(samples, (sample) -> true), 99), answers(samples), breakerOpened(run),
 				(calls != null) ? calls / (double) Math.max(1, samples.size()) : null, run.load().cpu());
@@ -88,7 +88,7 @@ public final class Aggregation {
 	private static String kind(Sample sample) {
 		return switch (sample.outcome()) {
 			case LIVE -> "live";
-			case FAILED -> "non-2xx";
+			case FAILED -> (sample.reason() != null) ? sample.reason() : "non-2xx";
 			case DEGRADED -> (sample.reason() != null) ? sample.reason() : "degraded";
 		};
 	}
