@@ -105,9 +105,19 @@ public final class Lab implements AutoCloseable {
 		try {
 			lab.database.start();
 			lab.database.ensureDatabase(DATABASE, DATABASE, DATABASE);
-			List<ServiceProcess> all = lab.all();
-			all.forEach(ServiceProcess::start);
-			all.forEach(ServiceProcess::awaitHealthy);
+			// The dependencies first, each warming up before it is ready, then the
+			// storefronts, as many at a time as there are cores: a dozen JVMs starting at
+			// once on two busy cores took each past its startup limit.
+			List<ServiceProcess> dependencies = List.of(lab.search, lab.recommendations);
+			dependencies.forEach(ServiceProcess::start);
+			dependencies.forEach(ServiceProcess::awaitHealthy);
+			List<ServiceProcess> storefronts = lab.storefronts();
+			int batch = Math.max(1, Runtime.getRuntime().availableProcessors());
+			for (int first = 0; first < storefronts.size(); first += batch) {
+				List<ServiceProcess> starting = storefronts.subList(first, Math.min(storefronts.size(), first + batch));
+				starting.forEach(ServiceProcess::start);
+				starting.forEach(ServiceProcess::awaitHealthy);
+			}
 			return lab;
 		}
 		catch (RuntimeException ex) {

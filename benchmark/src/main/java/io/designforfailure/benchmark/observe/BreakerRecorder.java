@@ -177,10 +177,13 @@ public final class BreakerRecorder {
 				}
 				return new Served(count, seconds * 1000);
 			})
-			.orElse(new Served(0, 0));
+			.orElse(new Served(-1, Double.NaN));
 	}
 
-	/** Garbage collection pause time since the JVM started, in ms; 0 if unknown. */
+	/**
+	 * Garbage collection pause time since the JVM started, in ms; NaN when the JVM did
+	 * not answer within a second.
+	 */
 	private static double gcMillis(ServiceProcess service) {
 		return StorefrontWatch.get(service, "/actuator/metrics/jvm.gc.pause").map((body) -> {
 			for (JsonNode measurement : tree(body).path("measurements")) {
@@ -188,8 +191,8 @@ public final class BreakerRecorder {
 					return measurement.path("value").asDouble() * 1000;
 				}
 			}
-			return 0.0;
-		}).orElse(0.0);
+			return Double.NaN;
+		}).orElse(Double.NaN);
 	}
 
 	static long epochMillis(String creationTime) {
@@ -240,7 +243,7 @@ public final class BreakerRecorder {
 
 	/**
 	 * The requests a service answered since it started, and the milliseconds it spent on
-	 * them.
+	 * them; -1 and NaN when it did not answer within a second.
 	 */
 	record Served(long requests, double millis) {
 	}
@@ -353,7 +356,9 @@ public final class BreakerRecorder {
 			Window last = null;
 			Window first = null;
 			for (Window window : windows) {
-				if (window.atMillis() <= atMillis + POLL_MILLIS && window.atMillis() >= atMillis - 1000) {
+				boolean answered = !Double.isNaN(window.storefrontGcMillis())
+						&& !Double.isNaN(window.dependencyGcMillis()) && window.served().requests() >= 0;
+				if (answered && window.atMillis() <= atMillis + POLL_MILLIS && window.atMillis() >= atMillis - 1000) {
 					first = (first == null) ? window : first;
 					last = window;
 				}

@@ -179,8 +179,7 @@ public final class ScenarioRunner {
 			this.pinning.release(this.lab);
 		}
 		if (scenario.viaProxy()) {
-			this.lab.proxy().failing(scenario.failing());
-			this.lab.proxy().reset();
+			this.lab.proxy().failing(0);
 		}
 		long origin = System.nanoTime();
 		StorefrontWatch watch = new StorefrontWatch(storefront, origin);
@@ -221,7 +220,10 @@ public final class ScenarioRunner {
 		Long calls = null;
 		ViewAudit.Views views = null;
 		try {
-			if (scenario.fault() == null) {
+			if (scenario.viaProxy()) {
+				calls = storm(scenario, phases, origin, windows, load);
+			}
+			else if (scenario.fault() == null) {
 				Pause.of(phases.planned(scenario));
 			}
 			else {
@@ -240,8 +242,6 @@ public final class ScenarioRunner {
 							.describe());
 			}
 			if (scenario.viaProxy()) {
-				// Every user's last request has ended: the count holds all their calls.
-				calls = this.lab.proxy().counts().received();
 				this.lab.proxy().failing(0);
 			}
 		}
@@ -302,6 +302,29 @@ public final class ScenarioRunner {
 			windows.add(new Window(start, sinceMillis(origin)));
 		}
 		awaitRecovery(faulted, windows.get(windows.size() - 1).endMillis(), phases.after(scenario));
+	}
+
+	/**
+	 * A retry storm: healthy search for the time before a fault, then the share of
+	 * failures for the steady time, as a dependency that starts failing while users
+	 * search, then healthy again until the users are answered live.
+	 * @return the calls the proxy received during the storm
+	 */
+	private long storm(Scenario scenario, Phases phases, long origin, List<Window> windows, ClosedLoop load) {
+		Pause.of(phases.before());
+		this.lab.proxy().reset();
+		this.lab.proxy().failing(scenario.failing());
+		long start = sinceMillis(origin);
+		try {
+			Pause.of(phases.steady());
+		}
+		finally {
+			this.lab.proxy().failing(0);
+		}
+		long calls = this.lab.proxy().counts().received();
+		windows.add(new Window(start, sinceMillis(origin)));
+		awaitRecovery(load, windows.get(0).endMillis(), phases.after());
+		return calls;
 	}
 
 	/**
@@ -378,6 +401,9 @@ public final class ScenarioRunner {
 		}
 
 		Duration planned(Scenario scenario) {
+			if (scenario.viaProxy()) {
+				return this.before.plus(this.steady).plus(this.after);
+			}
 			if (scenario.windows() == 0) {
 				return scenario.steady() ? this.steady : this.healthy;
 			}
