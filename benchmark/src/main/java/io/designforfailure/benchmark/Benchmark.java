@@ -299,8 +299,9 @@ public final class Benchmark {
 		return String.format(Locale.ROOT,
 				"""
 						How it was measured: %d virtual users in a closed loop (each sends its next request when the \
-						previous one answered) against one storefront at a time; the guarded and the naive storefront run \
-						side by side against the same search-service and recommendations-service, and are loaded in turn. \
+						previous one answered) against one storefront at a time; four storefronts (guarded, naive, \
+						Resilience4j's defaults, petclinic's settings) run side by side against the same search-service and \
+						recommendations-service, and are loaded in turn. \
 						A user gives up after %d s: such a request counts as non-2xx with a latency of %d s. Phases: %d s \
 						healthy, %d s fault, then load until the users who met the fault get a live answer again plus 1 s, \
 						at most %d s (healthy scenario: %d s). A killed dependency is restarted at the \
@@ -317,15 +318,19 @@ public final class Benchmark {
 
 						Overload: users search with no think time, %d s at each step of the capacity ramp (4, 8 and 16 \
 						users; a storefront's capacity is its step with the most live answers per second, and the \
-						guarded storefront's best step sets the users of the overloads for both), then %d s each at 5x \
-						and 25x those users on a healthy search. Live goodput: 2xx answers whose search section came \
+						guarded storefront's best step sets the users of the overloads for all four), then %d s each at 5x \
+						and 25x those users on a healthy search; first with every process on every core, then with search \
+						on a core of its own (the pinning is above its table), where requests also arrive for as long at 2x \
+						and 3x the guarded capacity's live rate (an open loop, latency counted from when each was due). \
+						Each placement measures its own capacity. Live goodput: 2xx answers whose search section came \
 						live, per second. CPU shares are of all that the machine's %d cores could do during the run: the \
 						benchmark's JVM (the load generator and the flaky proxy), the storefront under load, \
 						search-service, and the rest (the run's other JVMs and any other process on the machine). Retry \
 						storm: one more storefront per mode calls search through a proxy in the benchmark's JVM that \
 						answers 503 without Retry-After to the share of calls shown, drawn by a seeded generator, and \
-						forwards the rest, for %d s; calls per search are the requests that reached the proxy divided by \
-						the searches the users completed.
+						forwards the rest, for %d s after the healthy time before a fault, and fails nothing again until \
+						the users are answered live; its row counts the storm alone: calls per search are the requests \
+						that reached the proxy during it divided by the searches the users sent in it.
 
 						Product pages: each answer shows a product (search) and its related items (recommendations, \
 						read from its memory) and records a view in the background. A run counts its users' views in \

@@ -33,7 +33,7 @@ class ScenariosTests {
 	void pinsSearchForTheOverloadsOnlyAndAddsAnOpenLoopThere() {
 		assertThat(this.full.stream().filter(Scenario::pinned).map(Scenario::id)).containsExactly(
 				"overload-pinned-capacity-4", "overload-pinned-capacity-8", "overload-pinned-capacity-16",
-				"overload-pinned-5x", "overload-pinned-25x", "overload-pinned-open-2x", "overload-pinned-open-5x");
+				"overload-pinned-5x", "overload-pinned-25x", "overload-pinned-open-2x", "overload-pinned-open-3x");
 		assertThat(this.full.stream().filter((scenario) -> scenario.users().openLoop()))
 			.allSatisfy((scenario) -> assertThat(scenario.pinned()).isTrue());
 		Scenario open = this.full.stream()
