@@ -1,6 +1,7 @@
 package io.designforfailure.benchmark.launch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import io.designforfailure.launcher.ServiceProcess;
 public final class Pinning {
 
 	private static final String TASKSET = "taskset";
+
+	/** How often to try a taskset that fails before giving up. */
+	private static final int ATTEMPTS = 5;
 
 	private final int cores;
 
@@ -117,22 +121,29 @@ public final class Pinning {
 		}
 	}
 
+	/**
+	 * Runs taskset, again when it fails: {@code -a} sets each thread of the JVM in turn,
+	 * and one that ends meanwhile fails the whole command.
+	 */
 	private static void run(List<String> command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException("Could not pin: " + String.join(" ", command));
+		String output = "";
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			try {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+				if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				output = ex.getMessage();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
 			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not pin: " + String.join(" ", command), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		throw new IllegalStateException("Could not pin (" + String.join(" ", command) + "): " + output);
 	}
 
 	private static boolean onPath(String command) {
