@@ -55,8 +55,9 @@ views-held-by-retry-after|recommendations/ViewRecorder.java|if (this.ticker.read
 writes-not-throttled|guard/DependencyGuard.java|attempts(CallBudget.start(this.properties), mayRetry, false, exchange)|attempts(CallBudget.start(this.properties), mayRetry, true, exchange)|RefusedViewsTests
 breaker-window|../../../../resources/application.yml|        sliding-window-type: TIME_BASED|        sliding-window-type: COUNT_BASED|BreakerWindowTests
 slow-call-is-the-attempt-timeout|../../../../resources/application.yml|        slow-call-duration-threshold: 250ms|        slow-call-duration-threshold: 200ms|CircuitBreakerTests
-concurrency-limit|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt)))));|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|UselesslySlowDependencyTests
-concurrency-limit-drops|guard/ConcurrencyLimit.java|listener.onDropped();|listener.onIgnore();|ConcurrencyLimitTests,UselesslySlowDependencyTests
+concurrency-limit|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt)))));|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|SheddingDependencyTests
+concurrency-limit-drops|guard/ConcurrencyLimit.java|listener.onDropped();|listener.onIgnore();|ConcurrencyLimitTests,SheddingDependencyTests
+timeouts-do-not-lower-the-limit|guard/ConcurrencyLimit.java|case UNAVAILABLE -> failure.countsAgainstDependency();|case TIMEOUT, UNAVAILABLE -> failure.countsAgainstDependency();|ConcurrencyLimitTests
 TABLE
 )
 

@@ -124,12 +124,14 @@ public final class BreakerRecorder {
 		long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.originNanos);
 		StorefrontWatch.get(this.storefront, "/actuator/circuitbreakerevents/" + this.name).ifPresent(this::readEvents);
 		StorefrontWatch.get(this.storefront, "/api/resilience").ifPresent((body) -> {
-			JsonNode breaker = tree(body).path("dependencies").path(this.name).path("circuitBreaker");
+			JsonNode dependency = tree(body).path("dependencies").path(this.name);
+			JsonNode breaker = dependency.path("circuitBreaker");
 			if (breaker.isObject()) {
 				this.windows.add(new Window(at, breaker.path("state").asText(), breaker.path("failureRate").asDouble(),
 						breaker.path("slowCallRate").asDouble(), breaker.path("bufferedCalls").asInt(),
 						breaker.path("failedCalls").asInt(), breaker.path("slowCalls").asInt(),
-						gcMillis(this.storefront), gcMillis(this.dependency), served(this.dependency)));
+						dependency.path("concurrencyLimit").path("limit").asInt(-1), gcMillis(this.storefront),
+						gcMillis(this.dependency), served(this.dependency)));
 			}
 		});
 	}
@@ -234,11 +236,12 @@ public final class BreakerRecorder {
 	}
 
 	/**
-	 * The breaker's window at one poll, the pause time each JVM had collected so far, and
-	 * what the dependency had served.
+	 * The breaker's window at one poll, the concurrency limit then (-1 where there is
+	 * none), the pause time each JVM had collected so far, and what the dependency had
+	 * served.
 	 */
 	record Window(long atMillis, String state, double failureRate, double slowCallRate, int buffered, int failed,
-			int slow, double storefrontGcMillis, double dependencyGcMillis, Served served) {
+			int slow, int limit, double storefrontGcMillis, double dependencyGcMillis, Served served) {
 	}
 
 	/**
@@ -256,10 +259,12 @@ public final class BreakerRecorder {
 	 * @param timedOut failed calls at or over the 250 ms attempt timeout
 	 * @param fastFailures failed calls under the attempt timeout
 	 * @param slowestMillis the longest call
+	 * @param lowestLimit the lowest concurrency limit a poll saw, or -1 where there is
+	 * none
 	 * @param opening what opened the breaker the first time, or null when it never opened
 	 */
 	public record Summary(int calls, int slowSuccesses, int timedOut, int fastFailures, long slowestMillis,
-			Opening opening) {
+			int lowestLimit, Opening opening) {
 
 		static Summary of(List<Call> calls, List<Event> events, List<Window> windows) {
 			int slow = 0;
@@ -280,7 +285,8 @@ public final class BreakerRecorder {
 					slow++;
 				}
 			}
-			return new Summary(calls.size(), slow, timedOut, fastFailures, slowest,
+			int lowestLimit = windows.stream().mapToInt(Window::limit).filter((limit) -> limit >= 0).min().orElse(-1);
+			return new Summary(calls.size(), slow, timedOut, fastFailures, slowest, lowestLimit,
 					Opening.first(calls, events, windows));
 		}
 
@@ -288,8 +294,9 @@ public final class BreakerRecorder {
 		public String describe() {
 			return String.format(Locale.ROOT,
 					"breaker record: %d calls, %d successes of 200 ms or more, %d failures at the 250 ms timeout,"
-							+ " %d faster failures, slowest %d ms; %s",
+							+ " %d faster failures, slowest %d ms; concurrency limit at least %s; %s",
 					this.calls, this.slowSuccesses, this.timedOut, this.fastFailures, this.slowestMillis,
+					(this.lowestLimit >= 0) ? Integer.toString(this.lowestLimit) : "- (none)",
 					(this.opening != null) ? this.opening.describe() : "the breaker never opened");
 		}
 

@@ -25,9 +25,9 @@ class BreakerRecorderTests {
 		List<BreakerRecorder.Event> events = List.of(new BreakerRecorder.Event(2_000, "SLOW_CALL_RATE_EXCEEDED", ""),
 				new BreakerRecorder.Event(2_001, "STATE_TRANSITION", "CLOSED_TO_OPEN"));
 		List<BreakerRecorder.Window> windows = List.of(
-				new BreakerRecorder.Window(1_800, "CLOSED", 0, 0, 20, 0, 0, 100, 40,
+				new BreakerRecorder.Window(1_800, "CLOSED", 0, 0, 20, 0, 0, 12, 100, 40,
 						new BreakerRecorder.Served(1_000, 5_000)),
-				new BreakerRecorder.Window(2_050, "OPEN", 40, 100, 20, 4, 10, 160, 40,
+				new BreakerRecorder.Window(2_050, "OPEN", 40, 100, 20, 4, 10, 6, 160, 40,
 						new BreakerRecorder.Served(1_100, 5_800)));
 
 		BreakerRecorder.Summary summary = BreakerRecorder.Summary.of(calls, events, windows);
@@ -35,6 +35,7 @@ class BreakerRecorderTests {
 		assertThat(summary.calls()).isEqualTo(110);
 		assertThat(summary.slowSuccesses()).isEqualTo(6);
 		assertThat(summary.timedOut()).isEqualTo(4);
+		assertThat(summary.lowestLimit()).isEqualTo(6);
 		BreakerRecorder.Opening opening = summary.opening();
 		assertThat(opening.atMillis()).isEqualTo(2_001);
 		assertThat(opening.rule()).isEqualTo("SLOW_CALL_RATE_EXCEEDED");

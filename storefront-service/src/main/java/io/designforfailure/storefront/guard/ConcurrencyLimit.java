@@ -1,8 +1,6 @@
 package io.designforfailure.storefront.guard;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -18,18 +16,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * How many attempts to one dependency may be in flight at once, adapted to what the
- * dependency says: Netflix concurrency-limits' {@link SimpleLimiter}, client side. An
- * attempt the dependency sheds (503 with {@code Retry-After}, 429), that times out or
+ * dependency says: Netflix concurrency-limits' {@link SimpleLimiter} with an AIMD limit,
+ * client side. An attempt the dependency sheds (503 with {@code Retry-After}, 429) or
  * that finds no connection lowers the limit; attempts answered raise it again, up to the
- * bulkhead's {@code max-concurrent-calls}, its ceiling. A dependency that is only busy
- * sheds a little and is sent about what it takes; one that hangs or answers uselessly
- * slowly is sent a couple of attempts at a time within a fraction of a second, long
- * before its breaker has seen enough to open; and a storefront whose own CPU is the
- * bottleneck (its answers waiting for a core, not for the dependency) is not held to a
- * fixed number of calls in flight that its slower round trips make too few. An attempt
- * over the limit is refused at once, as a full bulkhead is, and reported so
- * ({@code bulkhead-full}); an answer that is an error (500, garbage, 4xx) says nothing
- * about load and leaves the limit as it is.
+ * bulkhead's {@code max-concurrent-calls}, its ceiling. A dependency that sheds a little
+ * is sent about what it takes, one that cannot be reached a couple of attempts at a time,
+ * and a storefront whose own CPU is the bottleneck (its answers waiting for a core, not
+ * for the dependency) is not held to a fixed number of calls in flight that its slower
+ * round trips make too few. A timed-out attempt leaves the limit as it is: it says the
+ * attempt took too long, not who took the time, and under overload the storefront's own
+ * busy CPU timed out attempts to a search that had room (docs/overload.md); a dependency
+ * that is slow for everyone is the breaker's to stop. An attempt over the limit is
+ * refused at once, as a full bulkhead is, and reported so ({@code bulkhead-full}); an
+ * answer that is an error (500, garbage, 4xx) says nothing about load either.
  */
 final class ConcurrencyLimit {
 
@@ -44,17 +43,15 @@ final class ConcurrencyLimit {
 	 * @param properties the limit's settings, or disabled: then only the bulkhead bounds
 	 * the attempts in flight
 	 * @param ceiling the most attempts ever in flight: the bulkhead's size
-	 * @param attemptTimeout the dependency's attempt timeout: a round trip that reached
-	 * it counts as a drop
 	 * @param nanoClock the clock the limiter times round trips by
 	 */
 	ConcurrencyLimit(String dependency, GuardProperties.ConcurrencyLimit properties, int ceiling,
-			Duration attemptTimeout, LongSupplier nanoClock, MeterRegistry registry) {
+			LongSupplier nanoClock, MeterRegistry registry) {
 		this.dependency = dependency;
 		this.limiter = properties.enabled() ? SimpleLimiter.newBuilder()
 			.named(dependency)
 			.nanoClock(nanoClock)
-			.limit(limit(properties, ceiling, attemptTimeout))
+			.limit(limit(properties, ceiling))
 			.build() : null;
 		this.refused = Counter.builder("storefront.concurrency.limited")
 			.description("Attempts refused in the storefront because the concurrency limit was reached")
@@ -110,13 +107,13 @@ final class ConcurrencyLimit {
 
 	/**
 	 * Whether an attempt's failure says that it was one too many: shed by the dependency,
-	 * or made and timed out or unanswered. A call our own guards held back made no
-	 * attempt and says nothing.
+	 * or made and unanswered for want of a connection. A call our own guards held back
+	 * made no attempt and says nothing; a timeout does not say whose time ran out.
 	 */
 	static boolean saysTooMuch(DependencyFailure failure) {
 		return switch (failure.reason()) {
 			case OVERLOADED -> failure.status() != null;
-			case TIMEOUT, UNAVAILABLE -> failure.countsAgainstDependency();
+			case UNAVAILABLE -> failure.countsAgainstDependency();
 			default -> false;
 		};
 	}
@@ -128,7 +125,7 @@ final class ConcurrencyLimit {
 				: new GuardReport.ConcurrencyLimitReport(false, 0, 0, (long) this.refused.count());
 	}
 
-	private static Limit limit(GuardProperties.ConcurrencyLimit properties, int ceiling, Duration attemptTimeout) {
+	private static Limit limit(GuardProperties.ConcurrencyLimit properties, int ceiling) {
 		int initial = Math.min(properties.initialLimit(), ceiling);
 		return switch (properties.algorithm()) {
 			case AIMD -> AIMDLimit.newBuilder()
@@ -136,7 +133,6 @@ final class ConcurrencyLimit {
 				.minLimit(properties.minLimit())
 				.maxLimit(ceiling)
 				.backoffRatio(properties.backoffRatio())
-				.timeout(attemptTimeout.toNanos(), TimeUnit.NANOSECONDS)
 				.build();
 			case GRADIENT2 -> Gradient2Limit.newBuilder()
 				.initialLimit(initial)

@@ -86,8 +86,7 @@ public class DependencyGuards {
 				new AdaptiveThrottle(this.properties.throttling(), this.ticker), this.meters);
 		Bulkhead bulkhead = this.bulkheads.bulkhead(name);
 		ConcurrencyLimit limit = new ConcurrencyLimit(name, this.properties.concurrencyLimit(),
-				bulkhead.getBulkheadConfig().getMaxConcurrentCalls(), dependency.responseTimeout(), this.ticker::read,
-				this.meters);
+				bulkhead.getBulkheadConfig().getMaxConcurrentCalls(), this.ticker::read, this.meters);
 		DependencyGuard.Guards guards = new DependencyGuard.Guards(planned, PlannedWait.backoffOf(configured),
 				this.circuitBreakers.circuitBreaker(name),
 				() -> this.circuitBreakers.circuitBreaker(name + WRITES_BREAKER_SUFFIX), bulkhead, limit, overload);

@@ -50,7 +50,7 @@ record GuardProperties(RetryBudget retryBudget, Throttling throttling, Concurren
 	 * @param initialLimit the limit at start
 	 * @param minLimit the fewest attempts ever allowed in flight
 	 * @param backoffRatio AIMD only: what the limit is multiplied by when an attempt is
-	 * shed, times out or finds no connection
+	 * shed or finds no connection
 	 */
 	record ConcurrencyLimit(boolean enabled, Algorithm algorithm, int initialLimit, int minLimit, double backoffRatio) {
 
@@ -59,7 +59,7 @@ record GuardProperties(RetryBudget retryBudget, Throttling throttling, Concurren
 
 			/**
 			 * Additive increase on every answer while at least half the limit is in use,
-			 * multiplicative decrease on a drop: shed, timed out or unanswered.
+			 * multiplicative decrease on a drop: shed, or no connection.
 			 */
 			AIMD,
 
