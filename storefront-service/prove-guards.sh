@@ -35,7 +35,7 @@ total-budget|guard/CallBudget.java|return remaining().minus(wait).compareTo(this
 retry|guard/DependencyGuard.java|return run(call, Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(|return run(call, (CircuitBreaker.decorateSupplier(|RetryTests
 retry-only-transient|guard/Fault.java|boolean mayPass() {|boolean mayPass() { if (true) { return true; }|RetryTests,DependencyFaultTests
 circuit-breaker|guard/DependencyGuard.java|return run(call, Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,|return run(call, Retry.decorateSupplier(this.retry, (|CircuitBreakerTests
-bulkhead|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|attempt)));|BulkheadTests
+bulkhead|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt, call::event)))));|this.limit.decorate(attempt, call::event))));|BulkheadTests
 body-limit|guard/DependencyClients.java|.requestInterceptor(new BodyLimitInterceptor(properties.maxBodySize()))||BodyLimitTests
 shed-is-not-failure|guard/Fault.java|boolean countsAgainstDependency() {|boolean countsAgainstDependency() { if (true) { return this.kind != Kind.REFUSED; }|OverloadTests
 adaptive-throttling|guard/OverloadGuard.java|if (this.throttle.admits()) {|if (true) {|OverloadTests
@@ -56,7 +56,11 @@ writes-not-throttled|guard/DependencyGuard.java|attempts(call, CallBudget.start(
 trace-onto-bulkhead-thread|../../../../resources/application.yml|          - io.designforfailure.storefront.guard.TracePropagator|          - io.github.resilience4j.core.ContextPropagator$EmptyContextPropagator|ProductControllerTests
 view-keeps-page-trace|guard/DependencyGuard.java|try (Traces.Resumed resumed = this.story.traces().resume(origin.trace())) {|try (Traces.Resumed resumed = this.story.traces().resume(null)) {|ProductControllerTests,ViewRecorderRedeliveryTests
 attempts-recorded|guard/CallRecorder.java|return failure.told(this.attempts);|return failure;|DependencyFaultTests,RetryTests,CallStoryTests
-breaker-window|../../../../resources/application.yml|        sliding-window-size: 50|        sliding-window-size: 20|BreakerWindowTests
+breaker-window|../../../../resources/application.yml|        sliding-window-type: TIME_BASED|        sliding-window-type: COUNT_BASED|BreakerWindowTests
+slow-call-is-the-attempt-timeout|../../../../resources/application.yml|        slow-call-duration-threshold: 250ms|        slow-call-duration-threshold: 200ms|CircuitBreakerTests
+concurrency-limit|guard/DependencyGuard.java|Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt, call::event)))));|Bulkhead.decorateSupplier(this.bulkhead, attempt))));|SheddingDependencyTests
+concurrency-limit-drops|guard/ConcurrencyLimit.java|listener.onDropped();|listener.onIgnore();|ConcurrencyLimitTests,SheddingDependencyTests
+timeouts-do-not-lower-the-limit|guard/ConcurrencyLimit.java|case UNAVAILABLE -> failure.countsAgainstDependency();|case TIMEOUT, UNAVAILABLE -> failure.countsAgainstDependency();|ConcurrencyLimitTests
 redis-command-timeout|guard/RedisLevel.java|.withTimeout(limits.commandTimeout())||RedisFaultTests
 redis-breaker|guard/RedisLevel.java|this.breaker.executeSupplier(() -> connected().sync().get(key))|connected().sync().get(key)|RedisFaultTests
 redis-reject-while-disconnected|guard/RedisLevel.java|.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)||RedisFaultTests

@@ -113,7 +113,7 @@ function card(name) {
 			el('h2', { id: headingId }, name),
 			el('p', { className: 'state', 'aria-live': 'polite' })),
 		el('h3', {}, 'Circuit breaker'), el('dl', { className: 'metrics breaker' }),
-		el('h3', {}, 'Bulkhead, retries, overload and cache'), el('dl', { className: 'metrics guards' }),
+		el('h3', {}, 'Bulkhead, concurrency limit, retries, overload and cache'), el('dl', { className: 'metrics guards' }),
 		el('h3', {}, 'Recent transitions'),
 		el('ol', { className: 'timeline', 'aria-live': 'polite' }));
 	if (chaosDependencies.includes(name)) {
@@ -142,6 +142,12 @@ function renderDependency(name, report) {
 	if (report.bulkhead) {
 		setText(metric(g, 'bulkhead', 'Bulkhead free permits'),
 				`${report.bulkhead.availableConcurrentCalls} of ${report.bulkhead.maxAllowedConcurrentCalls}`);
+	}
+	const limit = report.concurrencyLimit;
+	if (limit) {
+		setText(metric(g, 'concurrencyLimit', 'Concurrency limit'), limit.enabled
+			? `${limit.inFlight} in flight of ${limit.limit} allowed now (${limit.limitedCalls} refused since start)`
+			: 'off: the bulkhead alone');
 	}
 	if (report.retry) {
 		setText(metric(g, 'retry', 'Calls by retry outcome'),

@@ -3,12 +3,21 @@ package io.designforfailure.benchmark;
 import java.util.List;
 
 /**
- * The two storefronts under test: the same jar, with its guards as configured or switched
- * off.
+ * The storefronts under test: the same jar with its guards as configured, switched off,
+ * or set as the configurations people copy are (the storefront's Spring profiles of those
+ * names, in its application.yml).
  */
 public enum Mode {
 
-	GUARDED("guarded", List.of()), NAIVE("naive", List.of("--spring.profiles.active=naive"));
+	GUARDED("guarded", List.of()),
+
+	NAIVE("naive", List.of("--spring.profiles.active=naive")),
+
+	/** Resilience4j's library defaults. */
+	RESILIENCE4J_DEFAULTS("resilience4j-defaults", List.of("--spring.profiles.active=resilience4j-defaults")),
+
+	/** spring-petclinic-microservices' settings. */
+	PETCLINIC("petclinic", List.of("--spring.profiles.active=petclinic"));
 
 	private final String label;
 

@@ -138,6 +138,11 @@ public final class ServiceProcess {
 		return isAlive() ? this.process.toHandle().info().totalCpuDuration() : Optional.empty();
 	}
 
+	/** The running JVM's process id, if it runs. */
+	public Optional<Long> pid() {
+		return isAlive() ? Optional.of(this.process.pid()) : Optional.empty();
+	}
+
 	public boolean isAlive() {
 		return this.process != null && this.process.isAlive();
 	}

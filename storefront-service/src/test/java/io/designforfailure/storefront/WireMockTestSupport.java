@@ -1,6 +1,14 @@
 package io.designforfailure.storefront;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -137,6 +145,35 @@ public abstract class WireMockTestSupport {
 	 */
 	protected StorefrontAnswer fetch(String path) {
 		return StorefrontAnswer.get(this.rest, path);
+	}
+
+	/**
+	 * GETs every path at once, one thread each, and returns the answers in the order of
+	 * the paths once all have come.
+	 */
+	protected List<StorefrontAnswer> fetchAtOnce(List<String> paths) {
+		ExecutorService users = Executors.newFixedThreadPool(paths.size());
+		try {
+			List<Future<StorefrontAnswer>> answers = new ArrayList<>();
+			for (String path : paths) {
+				answers.add(users.submit(() -> fetch(path)));
+			}
+			List<StorefrontAnswer> all = new ArrayList<>();
+			for (Future<StorefrontAnswer> answer : answers) {
+				all.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			return all;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			users.shutdownNow();
+		}
 	}
 
 	/** Sends {@code json} to {@code path} with {@code method}. */

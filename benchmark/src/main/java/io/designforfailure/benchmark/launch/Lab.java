@@ -23,7 +23,7 @@ import io.designforfailure.launcher.ServiceProcess;
 /**
  * The system under test on loopback: one search-service and one recommendations-service
  * with Chaos Monkey loaded, recommendations-service's own PostgreSQL, and one storefront
- * per {@link Mode}, all calling the same two; for the retry storm, also a
+ * per {@link Mode} asked for, all calling the same two; for the retry storm, also a
  * {@link FlakyProxy} in front of search and one more storefront per mode that calls
  * search through it, so the other scenarios' calls never take the proxy's extra hop; to
  * measure what recording views costs, two more guarded storefronts, twins but for
@@ -59,7 +59,11 @@ public final class Lab implements AutoCloseable {
 
 	private final ServiceProcess zipkin;
 
-	private Lab(Path root, Path work, Set<Extra> extras) {
+	private final List<String> storefrontSettings;
+
+	private Lab(Path root, Path work, Set<Mode> modes, Set<Extra> extras) {
+		this.storefrontSettings = extras.contains(Extra.BREAKER_EVENTS)
+				? List.of("--resilience4j.circuitbreaker.configs.default.event-consumer-buffer-size=3000") : List.of();
 		this.database = PostgresServer.createOnFreePort(databaseDirectory(work));
 		boolean tracing = extras.contains(Extra.TRACING_TWINS);
 		this.zipkin = tracing ? zipkin(root, work) : null;
@@ -70,13 +74,13 @@ public final class Lab implements AutoCloseable {
 				"SPRING_DATASOURCE_USERNAME", DATABASE, "SPRING_DATASOURCE_PASSWORD", DATABASE));
 		this.recommendations = dependency(root, work, "recommendations-service", recommendations);
 		Path storefrontJar = jar(root, work, "storefront-service");
-		for (Mode mode : Mode.values()) {
+		for (Mode mode : modes) {
 			this.storefronts.put(mode, storefront(storefrontJar, work, mode, "", this.search.uri(""), List.of()));
 		}
 		boolean flaky = extras.contains(Extra.FLAKY_SEARCH);
 		this.proxy = flaky ? new FlakyProxy(this.search.uri(""), PROXY_SEED) : null;
 		if (flaky) {
-			for (Mode mode : Mode.values()) {
+			for (Mode mode : modes) {
 				this.flakyStorefronts.put(mode,
 						storefront(storefrontJar, work, mode, "flaky", this.proxy.uri(), List.of()));
 			}
@@ -125,9 +129,10 @@ public final class Lab implements AutoCloseable {
 	/**
 	 * Starts the database and the JVMs side by side and returns when every one is
 	 * healthy.
-	 * @param extras the storefronts to start besides the guarded and the naive one
+	 * @param modes the storefronts to start, one per mode
+	 * @param extras what to start besides
 	 */
-	public static Lab start(Path root, Path work, Set<Extra> extras) {
+	public static Lab start(Path root, Path work, Set<Mode> modes, Set<Extra> extras) {
 		try {
 			Files.createDirectories(work.resolve("logs"));
 			Files.createDirectories(work.resolve("jars"));
@@ -135,7 +140,7 @@ public final class Lab implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Lab lab = new Lab(root, work, extras);
+		Lab lab = new Lab(root, work, modes, extras);
 		try {
 			lab.database.start();
 			lab.database.ensureDatabase(DATABASE, DATABASE, DATABASE);
@@ -145,15 +150,19 @@ public final class Lab implements AutoCloseable {
 				lab.zipkin.start();
 				lab.zipkin.awaitHealthy();
 			}
-			// Then the dependencies, then the storefronts: seven JVMs starting at once on
-			// a
-			// busy 2-core machine missed the launcher's start-up limit.
+			// The dependencies next, each warming up before it is ready, then the
+			// storefronts, as many at a time as there are cores: a dozen JVMs starting at
+			// once on two busy cores took each past its startup limit.
 			List<ServiceProcess> dependencies = List.of(lab.search, lab.recommendations);
 			dependencies.forEach(ServiceProcess::start);
 			dependencies.forEach(ServiceProcess::awaitHealthy);
 			List<ServiceProcess> storefronts = lab.storefronts();
-			storefronts.forEach(ServiceProcess::start);
-			storefronts.forEach(ServiceProcess::awaitHealthy);
+			int batch = Math.max(1, Runtime.getRuntime().availableProcessors());
+			for (int first = 0; first < storefronts.size(); first += batch) {
+				List<ServiceProcess> starting = storefronts.subList(first, Math.min(storefronts.size(), first + batch));
+				starting.forEach(ServiceProcess::start);
+				starting.forEach(ServiceProcess::awaitHealthy);
+			}
 			return lab;
 		}
 		catch (RuntimeException ex) {
@@ -162,7 +171,7 @@ public final class Lab implements AutoCloseable {
 		}
 	}
 
-	/** Storefronts a run may need besides the guarded and the naive one. */
+	/** What a run may need besides a storefront per mode. */
 	public enum Extra {
 
 		/**
@@ -180,7 +189,14 @@ public final class Lab implements AutoCloseable {
 		 * Two guarded storefronts alike but for tracing: one samples every request and
 		 * exports it to a Zipkin started with them, one has tracing off.
 		 */
-		TRACING_TWINS
+		TRACING_TWINS,
+
+		/**
+		 * Every storefront keeps its breakers' latest 3,000 events instead of 20, so a
+		 * {@link io.designforfailure.benchmark.observe.BreakerRecorder} polling every 200
+		 * ms sees every call.
+		 */
+		BREAKER_EVENTS
 
 	}
 
@@ -263,6 +279,21 @@ public final class Lab implements AutoCloseable {
 		return this.tracingTwins.get(tracing);
 	}
 
+	/** The modes this lab runs a storefront of. */
+	public Set<Mode> modes() {
+		return this.storefronts.keySet();
+	}
+
+	/** Every JVM but search-service's: what shares the other cores when it is pinned. */
+	public List<ServiceProcess> others() {
+		List<ServiceProcess> others = new ArrayList<>(List.of(this.recommendations));
+		others.addAll(storefronts());
+		if (this.zipkin != null) {
+			others.add(this.zipkin);
+		}
+		return others;
+	}
+
 	/** Every storefront, the flaky ones and the twins last. */
 	public List<ServiceProcess> storefronts() {
 		List<ServiceProcess> all = new ArrayList<>(this.storefronts.values());
@@ -302,6 +333,7 @@ public final class Lab implements AutoCloseable {
 			List<String> settings) {
 		List<String> arguments = new ArrayList<>(mode.arguments());
 		arguments.addAll(settings);
+		arguments.addAll(this.storefrontSettings);
 		// Tomcat's thread metrics exist only with its MBean registry on.
 		arguments.add("--server.tomcat.mbeanregistry.enabled=true");
 		// The faults are switched through the storefront's /api/chaos.

@@ -48,7 +48,7 @@ public final class CpuMeter {
 	}
 
 	public CpuShares stop() {
-		double capacity = (System.nanoTime() - this.startNanos) / 1e9 * Runtime.getRuntime().availableProcessors();
+		double capacity = (System.nanoTime() - this.startNanos) / 1e9 * cores(procStat());
 		return new CpuShares((benchmarkNanos() - this.benchmarkAtStart) / 1e9 / capacity,
 				(nanos(this.storefront) - this.storefrontAtStart) / 1e9 / capacity,
 				(nanos(this.search) - this.searchAtStart) / 1e9 / capacity,
@@ -72,6 +72,15 @@ public final class CpuMeter {
 			}
 		}
 		return busy / TICKS_PER_SECOND;
+	}
+
+	/**
+	 * The machine's cores, from the per-CPU lines of /proc/stat: not the JVM's available
+	 * processors, which a pinned benchmark JVM sees as the one core it may use.
+	 */
+	static int cores(String procStat) {
+		long cpus = procStat.lines().filter((line) -> line.matches("cpu\\d+ .*")).count();
+		return (cpus > 0) ? (int) cpus : Runtime.getRuntime().availableProcessors();
 	}
 
 	private static String procStat() {

@@ -44,15 +44,22 @@ public final class Aggregation {
 
 	/**
 	 * What a load got live and what it cost: the figures of the overload and retry storm
-	 * tables.
+	 * tables; a retry storm's counted over the storm only.
 	 */
 	public static LoadResult load(RunData run) {
-		List<Sample> samples = run.samples();
+		// A retry storm's figures are of its storm, not of the healthy moment before it.
+		List<Sample> samples = run.windows().isEmpty() ? run.samples()
+				: run.samples()
+					.stream()
+					.filter((sample) -> run.windows().get(0).contains(sample.startMillis()))
+					.toList();
+		long duration = run.windows().isEmpty() ? run.durationMillis()
+				: run.windows().get(0).endMillis() - run.windows().get(0).startMillis();
 		long live = samples.stream().filter((sample) -> sample.outcome() == Outcome.LIVE).count();
 		long ok = samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
 		Long calls = run.load().dependencyCalls();
-		return new LoadResult(run.scenario(), run.mode(), run.load().users(),
-				live * 1000.0 / Math.max(1, run.durationMillis()), ok / (double) Math.max(1, samples.size()),
+		return new LoadResult(run.scenario(), run.mode(), run.load().users(), run.load().arrivalsPerSecond(),
+				live * 1000.0 / Math.max(1, duration), ok / (double) Math.max(1, samples.size()),
 				millis(histogram(samples, (sample) -> true), 99), answers(samples), breakerOpened(run),
 				(calls != null) ? calls / (double) Math.max(1, samples.size()) : null, run.load().cpu());
 	}
@@ -88,7 +95,7 @@ public final class Aggregation {
 	private static String kind(Sample sample) {
 		return switch (sample.outcome()) {
 			case LIVE -> "live";
-			case FAILED -> "non-2xx";
+			case FAILED -> (sample.reason() != null) ? sample.reason() : "non-2xx";
 			case DEGRADED -> (sample.reason() != null) ? sample.reason() : "degraded";
 		};
 	}

@@ -1,5 +1,6 @@
 package io.designforfailure.benchmark.report;
 
+import java.util.Locale;
 import java.util.Map;
 
 import io.designforfailure.benchmark.Mode;
@@ -11,7 +12,8 @@ import io.designforfailure.benchmark.observe.CpuShares;
  *
  * @param scenario the scenario's id
  * @param mode guarded or naive
- * @param users the measured users
+ * @param users the measured users of a closed loop, or 0
+ * @param arrivalsPerSecond the rate of an open loop, or 0
  * @param liveGoodput 2xx answers whose section was live, per second
  * @param ok share of 2xx answers, 0-1
  * @param p99 99th percentile latency in milliseconds
@@ -23,6 +25,13 @@ import io.designforfailure.benchmark.observe.CpuShares;
  * null when not counted
  * @param cpu who used the CPUs during the run
  */
-public record LoadResult(String scenario, Mode mode, int users, double liveGoodput, double ok, double p99,
-		Map<String, Double> answers, boolean breakerOpened, Double callsPerRequest, CpuShares cpu) {
+public record LoadResult(String scenario, Mode mode, int users, double arrivalsPerSecond, double liveGoodput, double ok,
+		double p99, Map<String, Double> answers, boolean breakerOpened, Double callsPerRequest, CpuShares cpu) {
+
+	/** Users, or the rate of arrivals: what drove the load. */
+	public String drive() {
+		return (this.arrivalsPerSecond > 0) ? String.format(Locale.ROOT, "%.0f/s", this.arrivalsPerSecond)
+				: Integer.toString(this.users);
+	}
+
 }

@@ -26,20 +26,8 @@ public final class MarkdownReport {
 	 */
 	public static String render(Machine machine, String mode, List<String> titles, List<RunResult> rows, String notes) {
 		StringBuilder page = new StringBuilder();
-		page.append("# Benchmark results: guards on versus guards off\n\n");
-		page.append("- Date: ").append(machine.date()).append('\n');
-		page.append("- Machine: ")
-			.append(machine.cores())
-			.append(" cores (nproc), ")
-			.append(machine.memory())
-			.append(" memory, ")
-			.append(machine.java())
-			.append('\n');
-		page.append("- Load average (1/5/15 min): ")
-			.append(machine.loadBefore())
-			.append(" before the run, ")
-			.append(machine.loadAfter())
-			.append(" after it\n");
+		page.append("# Benchmark results: guards as configured, off, and as people copy them\n\n");
+		page.append(where(machine));
 		page.append("- Mode: ").append(mode).append("\n\n");
 		page.append("| scenario | mode | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | 2xx | degraded"
 				+ " | p99 before fault | p99 in fault, breaker not open | p99 in fault, breaker open | fault to open | fault end to live"
@@ -85,6 +73,15 @@ public final class MarkdownReport {
 		return page.toString();
 	}
 
+	/** Where and when: the date, the machine, its load average before and after. */
+	static String where(Machine machine) {
+		return String.format(Locale.ROOT,
+				"- Date: %s\n- Machine: %d cores (nproc), %s memory, %s\n- Load average (1/5/15 min): %s before the run,"
+						+ " %s after it\n",
+				machine.date(), machine.cores(), machine.memory(), machine.java(), machine.loadBefore(),
+				machine.loadAfter());
+	}
+
 	/**
 	 * A table of loads: what each got live, at what cost to the dependency and the CPUs;
 	 * empty when there are no rows.
@@ -102,7 +99,7 @@ public final class MarkdownReport {
 		}
 		StringBuilder table = new StringBuilder();
 		table.append("## ").append(heading).append("\n\n");
-		table.append("| scenario | mode | users | live answers/s | of capacity"
+		table.append("| scenario | mode | users or arrivals | live answers/s | of capacity"
 				+ (perSearchCpu ? " | of capacity, per search CPU" : "") + " | 2xx | p99 ms | answers"
 				+ " | search breaker opened | calls to search per search"
 				+ " | CPU: benchmark / storefront / search / rest |\n");
@@ -117,7 +114,7 @@ public final class MarkdownReport {
 				.append(" | ")
 				.append(result.mode().label())
 				.append(" | ")
-				.append(result.users())
+				.append(result.drive())
 				.append(" | ")
 				.append(number(result.liveGoodput()))
 				.append(" | ")
@@ -222,7 +219,7 @@ public final class MarkdownReport {
 			.collect(Collectors.joining(", "));
 	}
 
-	private static String cpu(CpuShares cpu) {
+	static String cpu(CpuShares cpu) {
 		return String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f %%", cpu.benchmark() * 100, cpu.storefront() * 100,
 				cpu.search() * 100, cpu.others() * 100);
 	}

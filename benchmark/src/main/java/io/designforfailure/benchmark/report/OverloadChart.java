@@ -33,14 +33,15 @@ import io.designforfailure.benchmark.Mode;
 
 /**
  * The overload in one picture: live answers per second and p99 latency at each number of
- * users, guarded beside naive, with the target (80 % of the guarded capacity) and the 1 s
- * budget drawn in; a bar whose run saw the search breaker open says so.
+ * users or rate of arrivals, every storefront side by side, with the target (80 % of the
+ * guarded capacity) and the 1 s budget drawn in; a bar whose run saw the search breaker
+ * open says so.
  */
 public final class OverloadChart {
 
-	private static final Color GUARDED = new Color(30, 90, 200);
-
-	private static final Color NAIVE = new Color(120, 60, 160);
+	/** Guarded, naive, Resilience4j's defaults, petclinic's settings: in Mode's order. */
+	private static final List<Color> COLORS = List.of(new Color(30, 90, 200), new Color(120, 60, 160),
+			new Color(220, 130, 30), new Color(60, 150, 80));
 
 	private static final double TARGET = 0.8;
 
@@ -48,11 +49,12 @@ public final class OverloadChart {
 	}
 
 	/**
-	 * @param rows the ramp's steps and the overloads, each in both modes
+	 * @param title what the chart shows
+	 * @param rows the ramp's steps and the overloads, each in every mode
 	 * @param capacity each storefront's capacity
 	 * @param png where to write the chart
 	 */
-	public static void draw(List<LoadResult> rows, Map<Mode, Capacity> capacity, Path png) {
+	public static void draw(String title, List<LoadResult> rows, Map<Mode, Capacity> capacity, Path png) {
 		DefaultCategoryDataset goodput = new DefaultCategoryDataset();
 		DefaultCategoryDataset p99 = new DefaultCategoryDataset();
 		Set<String> opened = new HashSet<>();
@@ -85,15 +87,15 @@ public final class OverloadChart {
 		budget.setLabelAnchor(RectangleAnchor.TOP_LEFT);
 		budget.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
 		latency.addRangeMarker(budget);
-		CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(
-				new CategoryAxis("searching users, no think time (ramp, then multiples of the guarded capacity)"));
+		CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis(
+				"searching users with no think time (ramp, then multiples of the guarded capacity), or arrivals per second"));
 		plot.add(live, 3);
 		plot.add(latency, 2);
-		JFreeChart chart = new JFreeChart("Overload on a healthy search: live answers and p99 by users",
-				new Font("SansSerif", Font.BOLD, 16), plot, true);
+		JFreeChart chart = new JFreeChart(title + ": live answers and p99", new Font("SansSerif", Font.BOLD, 16), plot,
+				true);
 		chart.setBackgroundPaint(Color.WHITE);
 		try {
-			ChartUtils.saveChartAsPNG(png.toFile(), chart, 1100, 700);
+			ChartUtils.saveChartAsPNG(png.toFile(), chart, 1400, 700);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + png, ex);
@@ -101,10 +103,14 @@ public final class OverloadChart {
 	}
 
 	private static String category(LoadResult row, Capacity capacity) {
-		if (row.scenario().startsWith("overload-capacity-")) {
+		String kind = row.scenario().substring(row.scenario().lastIndexOf('-') + 1);
+		if (row.scenario().contains("-capacity-")) {
 			return row.users() + (capacity.measured() && capacity.users() == row.users() ? " (capacity)" : "");
 		}
-		return row.users() + " (" + row.scenario().substring("overload-".length()) + ")";
+		if (row.arrivalsPerSecond() > 0) {
+			return row.drive() + " (open, " + kind + ")";
+		}
+		return row.users() + " (" + kind + ")";
 	}
 
 	/**
@@ -115,8 +121,9 @@ public final class OverloadChart {
 		BarRenderer renderer = new BarRenderer();
 		renderer.setBarPainter(new StandardBarPainter());
 		renderer.setShadowVisible(false);
-		renderer.setSeriesPaint(0, GUARDED);
-		renderer.setSeriesPaint(1, NAIVE);
+		for (int series = 0; series < COLORS.size(); series++) {
+			renderer.setSeriesPaint(series, COLORS.get(series));
+		}
 		if (opened != null) {
 			renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
 

@@ -42,24 +42,27 @@ public record RunData(String scenario, Mode mode, String dependency, long durati
 	 */
 	public RunData beside() {
 		return new RunData(this.scenario, this.mode, this.dependency, this.durationMillis, this.sideSamples, List.of(),
-				this.windows, this.transitions, this.threads, new Load(this.load.users(), null, this.load.cpu(), null));
+				this.windows, this.transitions, this.threads,
+				new Load(this.load.users(), this.load.arrivalsPerSecond(), null, this.load.cpu(), null));
 	}
 
 	/**
 	 * How hard a run pushed and what it cost.
 	 *
-	 * @param users the measured users
+	 * @param users the measured users of a closed loop, or 0
+	 * @param arrivalsPerSecond the rate of an open loop, or 0
 	 * @param dependencyCalls the calls that reached the dependency, as the flaky proxy
 	 * counted them, or null when the storefront called it directly
 	 * @param cpu who used the CPUs during the run
 	 * @param views what became of the views the users caused, or null when they caused
 	 * none
 	 */
-	public record Load(int users, Long dependencyCalls, CpuShares cpu, ViewAudit.Views views) {
+	public record Load(int users, double arrivalsPerSecond, Long dependencyCalls, CpuShares cpu,
+			ViewAudit.Views views) {
 
-		/** A load whose users caused no views. */
+		/** A closed loop whose users caused no views. */
 		public Load(int users, Long dependencyCalls, CpuShares cpu) {
-			this(users, dependencyCalls, cpu, null);
+			this(users, 0, dependencyCalls, cpu, null);
 		}
 
 	}

@@ -29,26 +29,33 @@ import io.designforfailure.benchmark.fault.Fault;
  * recording views, and on which
  * @param think how long each measured user pauses before each request: between this and
  * twice this
+ * @param pinned whether search-service runs on a core of its own and everything else on
+ * the others, as on machines of their own
+ * ({@link io.designforfailure.benchmark.launch.Pinning})
  */
 public record Scenario(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault, int windows,
-		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, Twin twin, Duration think) {
+		boolean sideSearch, Duration faultFor, Duration after, Users users, Double failing, Twin twin, Duration think,
+		boolean pinned) {
 
 	/** The default users, no fault: the guards' cost when nothing goes wrong. */
 	static Scenario healthy(String id, String title, Endpoint endpoint) {
 		return new Scenario(id, title, endpoint, null, null, 0, false, null, null, Users.standard(), null, Twin.NONE,
-				Duration.ZERO);
+				Duration.ZERO, false);
 	}
 
 	/** The default users; a fault done to a dependency once, then undone. */
 	static Scenario faulted(String id, String title, Endpoint endpoint, String dependency, Fault.Plan fault) {
 		return new Scenario(id, title, endpoint, dependency, fault, 1, false, null, null, Users.standard(), null,
-				Twin.NONE, Duration.ZERO);
+				Twin.NONE, Duration.ZERO, false);
 	}
 
-	/** Searching users, as many as {@code users} says, on a healthy search. */
-	static Scenario overload(String id, String title, Users users) {
+	/**
+	 * Searches, by as many users or at the rate {@code users} says, on a healthy search;
+	 * {@code pinned}: with search on a core of its own.
+	 */
+	static Scenario overload(String id, String title, Users users, boolean pinned) {
 		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, users, null, Twin.NONE,
-				Duration.ZERO);
+				Duration.ZERO, pinned);
 	}
 
 	/**
@@ -57,7 +64,7 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	static Scenario retryStorm(String id, String title, double failing) {
 		return new Scenario(id, title, Endpoint.SEARCH, "search", null, 0, false, null, null, Users.standard(), failing,
-				Twin.NONE, Duration.ZERO);
+				Twin.NONE, Duration.ZERO, false);
 	}
 
 	/**
@@ -68,13 +75,13 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	static Scenario onTwin(String id, String title, Twin twin, Duration think) {
 		return new Scenario(id, title, Endpoint.PRODUCT, null, null, 0, false, null, null, Users.standard(), null, twin,
-				think);
+				think, false);
 	}
 
 	/** The same fault, on and off {@code count} times. */
 	Scenario flapping(int count) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, count, this.sideSearch,
-				this.faultFor, this.after, this.users, this.failing, this.twin, this.think);
+				this.faultFor, this.after, this.users, this.failing, this.twin, this.think, this.pinned);
 	}
 
 	/**
@@ -83,7 +90,7 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 	 */
 	Scenario withSideSearch(Duration faultFor, Duration after) {
 		return new Scenario(this.id, this.title, this.endpoint, this.dependency, this.fault, this.windows, true,
-				faultFor, after, this.users, this.failing, this.twin, this.think);
+				faultFor, after, this.users, this.failing, this.twin, this.think, this.pinned);
 	}
 
 	/** Whether the storefront calls search through the flaky proxy. */

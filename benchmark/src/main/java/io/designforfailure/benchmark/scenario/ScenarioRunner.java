@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -14,9 +16,12 @@ import io.designforfailure.benchmark.Mode;
 import io.designforfailure.benchmark.fault.Fault;
 import io.designforfailure.benchmark.launch.Lab;
 import io.designforfailure.benchmark.launch.Pause;
+import io.designforfailure.benchmark.launch.Pinning;
 import io.designforfailure.benchmark.load.ClosedLoop;
+import io.designforfailure.benchmark.load.OpenLoop;
 import io.designforfailure.benchmark.load.Outcome;
 import io.designforfailure.benchmark.load.Sample;
+import io.designforfailure.benchmark.observe.BreakerRecorder;
 import io.designforfailure.benchmark.observe.CpuMeter;
 import io.designforfailure.benchmark.observe.CpuShares;
 import io.designforfailure.benchmark.observe.OverloadSignals;
@@ -31,9 +36,16 @@ public final class ScenarioRunner {
 
 	/**
 	 * How long a storefront may take to settle between runs: a naive one holds hung calls
-	 * until the hang ends, a guarded one keeps its breaker open for 10 s.
+	 * until the hang ends, a guarded one keeps its breaker open for 10 s, and the peer
+	 * profiles theirs for Resilience4j's default of 60 s.
 	 */
-	private static final Duration SETTLE_LIMIT = Duration.ofSeconds(45);
+	private static final Duration SETTLE_LIMIT = Duration.ofSeconds(75);
+
+	/**
+	 * The most requests an open loop lets wait at once: a thousand shoppers, far beyond
+	 * what a storefront answering within its 1 s budget keeps waiting at the rates run.
+	 */
+	private static final int MAX_OUTSTANDING = 1_000;
 
 	/**
 	 * A restarted dependency adds its startup to the fault; this bounds the whole run.
@@ -49,30 +61,42 @@ public final class ScenarioRunner {
 
 	private final Duration patience;
 
+	private final Path breakerRecords;
+
+	private final Pinning pinning;
+
 	/**
 	 * @param lab the running system
 	 * @param http the client every virtual user shares
 	 * @param patience how long a user waits for an answer
+	 * @param breakerRecords where a {@link BreakerRecorder} writes each run's record, or
+	 * null to record nothing
+	 * @param pinning how the pinned scenarios give search a core of its own
 	 */
-	public ScenarioRunner(Lab lab, HttpClient http, Duration patience) {
+	public ScenarioRunner(Lab lab, HttpClient http, Duration patience, Path breakerRecords, Pinning pinning) {
 		this.lab = lab;
 		this.http = http;
 		this.patience = patience;
+		this.breakerRecords = breakerRecords;
+		this.pinning = pinning;
 	}
 
 	/**
 	 * Load that nothing is measured from, so the JIT has compiled the hot paths: half the
-	 * time on the naive storefront, which warms the dependencies without a timeout to
-	 * trip on their cold first answers, then half on the guarded one, so each storefront
-	 * gets the same time with the CPUs to itself; the same again for the flaky
+	 * time on the naive storefront first, which warms the dependencies without a timeout
+	 * to trip on their cold first answers, then half on each other one, so each
+	 * storefront gets the same time with the CPUs to itself; the same again for the flaky
 	 * storefronts, if the lab has them, through a proxy that fails nothing yet.
 	 */
 	public void warmUp(int users, Duration duration) {
 		Duration half = duration.dividedBy(2);
-		List<ServiceProcess> storefronts = new ArrayList<>(
-				List.of(this.lab.storefront(Mode.NAIVE), this.lab.storefront(Mode.GUARDED)));
+		List<Mode> modes = this.lab.modes()
+			.stream()
+			.sorted(Comparator.comparing((Mode mode) -> mode != Mode.NAIVE).thenComparing(Mode::ordinal))
+			.toList();
+		List<ServiceProcess> storefronts = new ArrayList<>(modes.stream().map(this.lab::storefront).toList());
 		if (this.lab.flaky()) {
-			storefronts.addAll(List.of(this.lab.flakyStorefront(Mode.NAIVE), this.lab.flakyStorefront(Mode.GUARDED)));
+			storefronts.addAll(modes.stream().map(this.lab::flakyStorefront).toList());
 			this.lab.proxy().failing(0);
 		}
 		if (this.lab.twins()) {
@@ -143,19 +167,28 @@ public final class ScenarioRunner {
 	/**
 	 * @param scenario what happens
 	 * @param mode which storefront
-	 * @param users the measured users
+	 * @param users the measured users of a closed loop
+	 * @param arrivalsPerSecond the rate of an open loop, or 0 for a closed one
 	 * @param side the searching users, when the scenario has them
 	 * @param phases how long each phase lasts
 	 */
-	public RunData run(Scenario scenario, Mode mode, int users, SideLoad side, Phases phases) {
+	public RunData run(Scenario scenario, Mode mode, int users, double arrivalsPerSecond, SideLoad side,
+			Phases phases) {
 		ServiceProcess storefront = storefront(scenario, mode);
+		if (scenario.pinned()) {
+			this.pinning.pin(this.lab);
+		}
+		else {
+			this.pinning.release(this.lab);
+		}
 		if (scenario.viaProxy()) {
-			this.lab.proxy().failing(scenario.failing());
-			this.lab.proxy().reset();
+			this.lab.proxy().failing(0);
 		}
 		long origin = System.nanoTime();
 		StorefrontWatch watch = new StorefrontWatch(storefront, origin);
 		ClosedLoop load = new ClosedLoop(this.http, this.patience, scenario.think());
+		OpenLoop arrivals = scenario.users().openLoop()
+				? new OpenLoop(this.http, this.patience, arrivalsPerSecond, MAX_OUTSTANDING) : null;
 		ClosedLoop beside = new ClosedLoop(this.http, this.patience,
 				scenario.onBothTwins() ? scenario.think() : side.think());
 		Duration limit = phases.planned(scenario).plus(RUN_SLACK);
@@ -164,8 +197,19 @@ public final class ScenarioRunner {
 				? ViewAudit.begin(this.http, this.lab.recommendations(), storefront, userIds(users)) : null;
 		CpuMeter cpu = CpuMeter.start(storefront, this.lab.search());
 		OverloadSignals signalsBefore = OverloadSignals.now(this.lab.recommendations(), storefront);
+		BreakerRecorder recorder = (this.breakerRecords != null && scenario.dependency() != null)
+				? new BreakerRecorder(storefront, dependency(scenario.dependency()), scenario.dependency(), origin)
+				: null;
+		if (recorder != null) {
+			recorder.start();
+		}
 		watch.start();
-		load.start(users, scenario.endpoint().on(storefront), origin, limit);
+		if (arrivals != null) {
+			arrivals.start(scenario.endpoint().on(storefront), origin, limit);
+		}
+		else {
+			load.start(users, scenario.endpoint().on(storefront), origin, limit);
+		}
 		if (scenario.sideSearch()) {
 			beside.start(side.users(), Endpoint.SEARCH.on(storefront), origin, limit);
 		}
@@ -179,7 +223,10 @@ public final class ScenarioRunner {
 		Long calls = null;
 		ViewAudit.Views views = null;
 		try {
-			if (scenario.fault() == null) {
+			if (scenario.viaProxy()) {
+				calls = storm(scenario, phases, origin, windows, load);
+			}
+			else if (scenario.fault() == null) {
 				Pause.of(phases.planned(scenario));
 			}
 			else {
@@ -188,13 +235,16 @@ public final class ScenarioRunner {
 		}
 		finally {
 			duration = sinceMillis(origin);
-			samples = load.stop();
+			samples = (arrivals != null) ? arrivals.stop() : load.stop();
 			sideSamples = beside.stop();
 			shares = cpu.stop();
 			watch.stop();
+			if (recorder != null) {
+				System.out.println("        "
+						+ recorder.stop(this.breakerRecords.resolve(scenario.id() + "-" + mode.label() + ".csv"))
+							.describe());
+			}
 			if (scenario.viaProxy()) {
-				// Every user's last request has ended: the count holds all their calls.
-				calls = this.lab.proxy().counts().received();
 				this.lab.proxy().failing(0);
 			}
 		}
@@ -212,7 +262,7 @@ public final class ScenarioRunner {
 		}
 		return new RunData(scenario.id(), mode, scenario.dependency(), duration, samples, sideSamples,
 				List.copyOf(windows), watch.transitions(), watch.threads(),
-				new RunData.Load(users, calls, shares, views));
+				new RunData.Load(users, arrivalsPerSecond, calls, shares, views));
 	}
 
 	private ServiceProcess storefront(Scenario scenario, Mode mode) {
@@ -223,6 +273,10 @@ public final class ScenarioRunner {
 			return this.lab.twin(scenario.twin() != Scenario.Twin.NOT_RECORDING);
 		}
 		return scenario.viaProxy() ? this.lab.flakyStorefront(mode) : this.lab.storefront(mode);
+	}
+
+	private ServiceProcess dependency(String name) {
+		return name.equals("search") ? this.lab.search() : this.lab.recommendations();
 	}
 
 	private List<ServiceProcess> twins(Scenario scenario) {
@@ -262,6 +316,29 @@ public final class ScenarioRunner {
 			windows.add(new Window(start, sinceMillis(origin)));
 		}
 		awaitRecovery(faulted, windows.get(windows.size() - 1).endMillis(), phases.after(scenario));
+	}
+
+	/**
+	 * A retry storm: healthy search for the time before a fault, then the share of
+	 * failures for the steady time, as a dependency that starts failing while users
+	 * search, then healthy again until the users are answered live.
+	 * @return the calls the proxy received during the storm
+	 */
+	private long storm(Scenario scenario, Phases phases, long origin, List<Window> windows, ClosedLoop load) {
+		Pause.of(phases.before());
+		this.lab.proxy().reset();
+		this.lab.proxy().failing(scenario.failing());
+		long start = sinceMillis(origin);
+		try {
+			Pause.of(phases.steady());
+		}
+		finally {
+			this.lab.proxy().failing(0);
+		}
+		long calls = this.lab.proxy().counts().received();
+		windows.add(new Window(start, sinceMillis(origin)));
+		awaitRecovery(load, windows.get(0).endMillis(), phases.after());
+		return calls;
 	}
 
 	/**
@@ -338,6 +415,9 @@ public final class ScenarioRunner {
 		}
 
 		Duration planned(Scenario scenario) {
+			if (scenario.viaProxy()) {
+				return this.before.plus(this.steady).plus(this.after);
+			}
 			if (scenario.windows() == 0) {
 				return scenario.steady() ? this.steady : this.healthy;
 			}

@@ -19,6 +19,14 @@ public final class Scenarios {
 	private static final List<Integer> OVERLOADS = List.of(5, 25);
 
 	/**
+	 * The open-loop overloads, as multiples of the capacity's live answers per second:
+	 * twice and three times what the storefront can answer live, arriving whatever the
+	 * answers do. Not more: the load generator sends them from the storefront's core, so
+	 * beyond a few thousand a second the figure would be about the generator.
+	 */
+	private static final List<Integer> ARRIVALS = List.of(2, 3);
+
+	/**
 	 * A pause before each product page: 8 users then ask for about 200 pages a second,
 	 * near what the twins answer as fast as they can (~180-330 pages a second on 2
 	 * cores).
@@ -74,19 +82,13 @@ public final class Scenarios {
 					.faulted("isolation", "home while search hangs under load, home", Endpoint.HOME, "search",
 							(lab) -> Fault.latency(lab, "search", hang))
 					.withSideSearch(isolationFault, drained)));
-		for (int users : RAMP) {
-			scenarios.add(Scenario.overload("overload-capacity-" + users, "capacity ramp, " + users + " users, search",
-					Users.exactly(users)));
-		}
-		for (int multiple : OVERLOADS) {
-			scenarios.add(Scenario.overload("overload-" + multiple + "x",
-					"overload, " + multiple + "x the capacity users, search", Users.timesCapacity(multiple)));
-		}
+		scenarios.addAll(overloads(false));
 		for (double share : STORMS) {
 			int percent = (int) Math.round(share * 100);
 			scenarios.add(Scenario.retryStorm("retry-storm-" + percent,
 					"retry storm, " + percent + " % of search calls fail (503), search", share));
 		}
+		scenarios.addAll(overloads(true));
 		// Each pair one after the other, so the same moment of the run compares them: as
 		// fast as the pages come, then at about half that pace, then at a fifth.
 		scenarios.add(Scenario.onTwin("product-views", "product page, views recorded", Scenario.Twin.RECORDING,
@@ -116,6 +118,35 @@ public final class Scenarios {
 				"product pages of both tracing twins at once, no pause, the twin tracing every request",
 				Scenario.Twin.TRACING_BOTH, Duration.ZERO));
 		return List.copyOf(scenarios);
+	}
+
+	/**
+	 * The capacity ramp, then the overloads by multiples of its users, in one placement:
+	 * search sharing every core with the storefront and the load generator, or on a core
+	 * of its own; pinned, also arrivals at multiples of the capacity's rate (an open
+	 * loop). Each placement measures its own capacity.
+	 */
+	public static List<Scenario> overloads(boolean pinned) {
+		String prefix = pinned ? "overload-pinned-" : "overload-";
+		String placement = pinned ? ", search pinned" : ", cores shared";
+		List<Scenario> scenarios = new ArrayList<>();
+		for (int users : RAMP) {
+			scenarios.add(Scenario.overload(prefix + "capacity-" + users,
+					"capacity ramp, " + users + " users" + placement, Users.exactly(users), pinned));
+		}
+		for (int multiple : OVERLOADS) {
+			scenarios.add(Scenario.overload(prefix + multiple + "x",
+					"overload, " + multiple + "x the capacity users" + placement, Users.timesCapacity(multiple),
+					pinned));
+		}
+		if (pinned) {
+			for (int multiple : ARRIVALS) {
+				scenarios.add(Scenario.overload(prefix + "open-" + multiple + "x",
+						"open loop, arrivals at " + multiple + "x the capacity's live rate" + placement,
+						Users.arrivalsTimesCapacity(multiple), true));
+			}
+		}
+		return scenarios;
 	}
 
 }

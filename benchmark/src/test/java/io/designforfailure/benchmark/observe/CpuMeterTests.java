@@ -19,6 +19,19 @@ class CpuMeterTests {
 	}
 
 	@Test
+	void countsTheMachinesCoresNotThoseThisJvmIsPinnedTo() {
+		String procStat = """
+				cpu  1000 50 300 9000 200 10 40 0 0 0
+				cpu0 500 25 150 4500 100 5 20 0 0 0
+				cpu1 500 25 150 4500 100 5 20 0 0 0
+				intr 12345
+				""";
+
+		assertThat(CpuMeter.cores(procStat)).isEqualTo(2);
+		assertThat(CpuMeter.cores("")).isEqualTo(Runtime.getRuntime().availableProcessors());
+	}
+
+	@Test
 	void cannotTellWithoutTheCpuLine() {
 		assertThat(CpuMeter.machineBusySeconds("")).isNaN();
 	}

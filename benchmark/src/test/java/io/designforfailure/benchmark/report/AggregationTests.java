@@ -124,6 +124,31 @@ class AggregationTests {
 	}
 
 	@Test
+	void countsARetryStormOverItsStormOnly() {
+		List<Sample> samples = new ArrayList<>();
+		// 2 s healthy, 2 s of storm with half the answers live, 1 s healthy after it.
+		for (int ms = 0; ms < 5_000; ms += 10) {
+			boolean storm = ms >= 2_000 && ms < 4_000;
+			samples.add(new Sample(ms, 1_000, (storm && ms % 20 == 0) ? Outcome.DEGRADED : Outcome.LIVE,
+					(storm && ms % 20 == 0) ? "error" : null));
+		}
+
+		LoadResult result = Aggregation
+			.load(run(samples, List.of(new Window(2_000, 4_000)), List.of(), 5_000, new RunData.Load(8, 220L, CPU)));
+
+		assertThat(result.liveGoodput()).isEqualTo(50.0);
+		assertThat(result.answers()).containsExactly(entry("error", 0.5), entry("live", 0.5));
+		assertThat(result.callsPerRequest()).isEqualTo(1.1);
+	}
+
+	@Test
+	void namesAnArrivalTheOpenLoopCouldNotSendUnsent() {
+		assertThat(Aggregation
+			.answers(List.of(new Sample(0, 0, Outcome.FAILED, "unsent"), new Sample(1, 5_000_000, Outcome.FAILED))))
+			.containsExactly(entry("non-2xx", 0.5), entry("unsent", 0.5));
+	}
+
+	@Test
 	void seesTheBreakerOpenedOnlyWhenTheLoadedDependencysBreakerOpened() {
 		List<Sample> samples = List.of(new Sample(100, 1_000, Outcome.LIVE));
 		List<Transition> otherBreaker = List.of(new Transition(500, "recommendations", "OPEN"));

@@ -50,12 +50,12 @@ class CapacityTests {
 	}
 
 	private static LoadResult step(int users, double liveGoodput) {
-		return new LoadResult("overload-capacity-" + users, Mode.GUARDED, users, liveGoodput, 1, 10, Map.of(), false,
+		return new LoadResult("overload-capacity-" + users, Mode.GUARDED, users, 0, liveGoodput, 1, 10, Map.of(), false,
 				null, CPU);
 	}
 
 	private static LoadResult step(int users, double liveGoodput, double searchCpu) {
-		return new LoadResult("overload-capacity-" + users, Mode.GUARDED, users, liveGoodput, 1, 10, Map.of(), false,
+		return new LoadResult("overload-capacity-" + users, Mode.GUARDED, users, 0, liveGoodput, 1, 10, Map.of(), false,
 				null, new CpuShares(0.1, 0.3, searchCpu, 0.9));
 	}
 

@@ -88,10 +88,10 @@ class MarkdownReportTests {
 
 	@Test
 	void rendersALoadRowWithItsShareOfTheStorefrontsCapacity() {
-		LoadResult overload = new LoadResult("overload-25x", Mode.GUARDED, 200, 420.4, 1.0, 612.3, Map.of("live", 0.25),
-				true, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
-		LoadResult storm = new LoadResult("retry-storm-20", Mode.NAIVE, 8, 391, 1.0, 20.5, Map.of("live", 0.8), false,
-				1.0, new CpuShares(0.1, 0.2, 0.1, 0.5));
+		LoadResult overload = new LoadResult("overload-25x", Mode.GUARDED, 200, 0, 420.4, 1.0, 612.3,
+				Map.of("live", 0.25), true, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
+		LoadResult storm = new LoadResult("retry-storm-20", Mode.NAIVE, 8, 0, 391, 1.0, 20.5, Map.of("live", 0.8),
+				false, 1.0, new CpuShares(0.1, 0.2, 0.1, 0.5));
 		Map<Mode, Capacity> capacity = Map.of(Mode.GUARDED, new Capacity(8, 500, 0.36, true), Mode.NAIVE,
 				Capacity.assumed(8));
 
@@ -108,8 +108,8 @@ class MarkdownReportTests {
 	@Test
 	void givesTheShareOfCapacityPerUnitOfSearchCpuWhenAsked() {
 		// 420.4 live/s on 18 % of the CPUs against 500 on 36 %: twice as much per CPU.
-		LoadResult overload = new LoadResult("overload-25x", Mode.GUARDED, 200, 420.4, 1.0, 612.3, Map.of("live", 0.25),
-				false, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
+		LoadResult overload = new LoadResult("overload-25x", Mode.GUARDED, 200, 0, 420.4, 1.0, 612.3,
+				Map.of("live", 0.25), false, null, new CpuShares(0.31, 0.42, 0.18, 0.97));
 		Map<Mode, Capacity> capacity = Map.of(Mode.GUARDED, new Capacity(8, 500, 0.36, true));
 
 		String table = MarkdownReport.loads("Overload", List.of("overload, 25x"), List.of(overload), capacity, true);

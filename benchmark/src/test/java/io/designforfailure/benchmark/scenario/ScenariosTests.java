@@ -19,12 +19,32 @@ class ScenariosTests {
 	private final List<Scenario> full = Scenarios.of(true, Duration.ofSeconds(30), Duration.ofSeconds(5));
 
 	@Test
-	void everyOverloadRunsAfterTheRampThatMeasuresItsCapacity() {
-		int lastRampStep = lastIndex((scenario) -> scenario.users().findsCapacity());
-		int firstOverload = firstIndex((scenario) -> scenario.users().overloads());
+	void everyOverloadRunsAfterTheRampThatMeasuresItsCapacityInTheSamePlacement() {
+		for (boolean pinned : List.of(false, true)) {
+			int lastRampStep = lastIndex((scenario) -> scenario.pinned() == pinned && scenario.users().findsCapacity());
+			int firstOverload = firstIndex((scenario) -> scenario.pinned() == pinned && scenario.users().overloads());
 
-		assertThat(lastRampStep).isNotNegative();
-		assertThat(firstOverload).isGreaterThan(lastRampStep);
+			assertThat(lastRampStep).isNotNegative();
+			assertThat(firstOverload).isGreaterThan(lastRampStep);
+		}
+	}
+
+	@Test
+	void pinsSearchForTheOverloadsOnlyAndAddsAnOpenLoopThere() {
+		assertThat(this.full.stream().filter(Scenario::pinned).map(Scenario::id)).containsExactly(
+				"overload-pinned-capacity-4", "overload-pinned-capacity-8", "overload-pinned-capacity-16",
+				"overload-pinned-5x", "overload-pinned-25x", "overload-pinned-open-2x", "overload-pinned-open-3x");
+		assertThat(this.full.stream().filter((scenario) -> scenario.users().openLoop()))
+			.allSatisfy((scenario) -> assertThat(scenario.pinned()).isTrue());
+		Scenario open = this.full.stream()
+			.filter((scenario) -> scenario.id().equals("overload-pinned-open-2x"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(open.users().arrivalsPerSecond(1_500)).isEqualTo(3_000);
+		assertThat(open.users().resolve(8, 16)).isZero();
+		assertThat(Users.timesCapacity(25).arrivalsPerSecond(1_500)).isZero();
+		assertThat(open.modes()).containsExactly(Mode.values());
 	}
 
 	@Test
@@ -108,7 +128,7 @@ class ScenariosTests {
 
 		assertThat(stopped.recordsViews()).isTrue();
 		assertThat(stopped.onTwin()).isFalse();
-		assertThat(stopped.modes()).containsExactly(Mode.GUARDED, Mode.NAIVE);
+		assertThat(stopped.modes()).containsExactly(Mode.values());
 		assertThat(stopped.fault()).isNotNull();
 		assertThat(stopped.dependency()).isEqualTo("recommendations");
 	}

@@ -95,6 +95,13 @@ public class DependencyFailure extends RuntimeException {
 		return this.retryAfter;
 	}
 
+	/**
+	 * Whether it says something about the dependency's health, so the breaker counts it.
+	 */
+	boolean countsAgainstDependency() {
+		return this.countsAgainstDependency;
+	}
+
 	@Nullable
 	Duration plannedWait() {
 		return this.plannedWait;

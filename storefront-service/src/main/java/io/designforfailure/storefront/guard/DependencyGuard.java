@@ -19,7 +19,7 @@ import org.springframework.lang.Nullable;
 
 /**
  * Runs the calls to one dependency under its guards. Outermost first: <pre>
- * Retry( CircuitBreaker( Bulkhead( attempt ))), all inside the CallBudget
+ * Retry( CircuitBreaker( Bulkhead( ConcurrencyLimit( attempt )))), all inside the CallBudget
  * </pre> where a call's first attempt is admitted by the {@link AdaptiveThrottle}, each
  * attempt is bounded by the {@link ExchangeTimer}, and a failed attempt is tried again
  * only when {@link #decide} says so, the {@link RetryBudget} included. The retry waits
@@ -46,6 +46,8 @@ public final class DependencyGuard {
 
 	private final Bulkhead bulkhead;
 
+	private final ConcurrencyLimit limit;
+
 	private final OverloadGuard overload;
 
 	private final ExchangeTimer timer;
@@ -68,6 +70,7 @@ public final class DependencyGuard {
 		this.circuitBreaker = guards.circuitBreaker();
 		this.writesBreaker = guards.writesBreaker();
 		this.bulkhead = guards.bulkhead();
+		this.limit = guards.limit();
 		this.overload = guards.overload();
 		this.timer = timer;
 		this.faults = faults;
@@ -94,7 +97,7 @@ public final class DependencyGuard {
 		CallRecorder call = CallRecorder.start(this.name, "read", this.story.observations());
 		Supplier<T> attempt = attempts(call, CallBudget.start(this.properties), true, true, exchange);
 		return run(call, Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
-				Bulkhead.decorateSupplier(this.bulkhead, attempt))));
+				Bulkhead.decorateSupplier(this.bulkhead, this.limit.decorate(attempt, call::event)))));
 	}
 
 	/**
@@ -161,8 +164,8 @@ public final class DependencyGuard {
 
 	/** The true state of every guard, for the resilience console. */
 	public GuardReport report() {
-		return GuardReport.of(this.circuitBreaker, this.bulkhead, this.retry, this.overload.report(),
-				this.transitions.latest(this.name));
+		return GuardReport.of(this.circuitBreaker, this.bulkhead, this.limit.report(), this.retry,
+				this.overload.report(), this.transitions.latest(this.name));
 	}
 
 	private <T> Guarded<T> run(CallRecorder call, Supplier<T> guarded) {
@@ -271,10 +274,11 @@ public final class DependencyGuard {
 	 * @param writesBreaker the breaker of the writes, made when first asked for: most
 	 * dependencies take none
 	 * @param bulkhead the semaphore bulkhead for reads
+	 * @param limit the adaptive concurrency limit for reads, beneath the bulkhead
 	 * @param overload the retry budget and the adaptive throttle
 	 */
 	record Guards(Retry retry, IntFunction<Duration> backoff, CircuitBreaker circuitBreaker,
-			Supplier<CircuitBreaker> writesBreaker, Bulkhead bulkhead, OverloadGuard overload) {
+			Supplier<CircuitBreaker> writesBreaker, Bulkhead bulkhead, ConcurrencyLimit limit, OverloadGuard overload) {
 	}
 
 	/**

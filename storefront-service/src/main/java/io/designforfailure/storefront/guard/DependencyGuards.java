@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Hands each dependency its own guards: one Resilience4j instance of each kind named
  * after the dependency and configured in application.yml (and a second breaker for its
- * writes), and its own retry budget and throttle, never shared.
+ * writes), and its own concurrency limit, retry budget and throttle, never shared.
  */
 @Component
 public class DependencyGuards {
@@ -88,10 +89,12 @@ public class DependencyGuards {
 		this.retries.replace(name, planned);
 		OverloadGuard overload = new OverloadGuard(name, new RetryBudget(this.properties.retryBudget(), this.ticker),
 				new AdaptiveThrottle(this.properties.throttling(), this.ticker), this.meters);
+		Bulkhead bulkhead = this.bulkheads.bulkhead(name);
+		ConcurrencyLimit limit = new ConcurrencyLimit(name, this.properties.concurrencyLimit(),
+				bulkhead.getBulkheadConfig().getMaxConcurrentCalls(), this.ticker::read, this.meters);
 		DependencyGuard.Guards guards = new DependencyGuard.Guards(planned, PlannedWait.backoffOf(configured),
 				this.circuitBreakers.circuitBreaker(name),
-				() -> this.circuitBreakers.circuitBreaker(name + WRITES_BREAKER_SUFFIX), this.bulkheads.bulkhead(name),
-				overload);
+				() -> this.circuitBreakers.circuitBreaker(name + WRITES_BREAKER_SUFFIX), bulkhead, limit, overload);
 		return new DependencyGuard(guards, dependency, this.timer, this.faults, this.sections, this.transitions,
 				this.story);
 	}

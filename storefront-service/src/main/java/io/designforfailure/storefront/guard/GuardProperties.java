@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param retryBudget how much retries may add to the calls a dependency gets
  * @param throttling how the storefront holds calls back while a dependency sheds load
+ * @param concurrencyLimit how many attempts may be in flight to a dependency, adapted to
+ * its answers
  */
 @ConfigurationProperties("storefront.guards")
-record GuardProperties(RetryBudget retryBudget, Throttling throttling) {
+record GuardProperties(RetryBudget retryBudget, Throttling throttling, ConcurrencyLimit concurrencyLimit) {
 
 	/**
 	 * The retry budget.
@@ -36,6 +38,39 @@ record GuardProperties(RetryBudget retryBudget, Throttling throttling) {
 	 * calls always go out and show the dependency's recovery
 	 */
 	record Throttling(boolean enabled, double acceptsMultiplier, Duration window, double maxRejectProbability) {
+	}
+
+	/**
+	 * The client-side adaptive concurrency limit, beneath the bulkhead: the bulkhead's
+	 * {@code max-concurrent-calls} is its ceiling.
+	 *
+	 * @param enabled whether to limit adaptively at all; off, the bulkhead alone bounds
+	 * the attempts in flight
+	 * @param algorithm how the limit adapts
+	 * @param initialLimit the limit at start
+	 * @param minLimit the fewest attempts ever allowed in flight
+	 * @param backoffRatio AIMD only: what the limit is multiplied by when an attempt is
+	 * shed or finds no connection
+	 */
+	record ConcurrencyLimit(boolean enabled, Algorithm algorithm, int initialLimit, int minLimit, double backoffRatio) {
+
+		/** The limit algorithms of Netflix concurrency-limits that a client can use. */
+		enum Algorithm {
+
+			/**
+			 * Additive increase on every answer while at least half the limit is in use,
+			 * multiplicative decrease on a drop: shed, or no connection.
+			 */
+			AIMD,
+
+			/** Compares the short-term with the long-term round trip. */
+			GRADIENT2,
+
+			/** Estimates the queue from the round trip over the shortest one seen. */
+			VEGAS
+
+		}
+
 	}
 
 }

@@ -14,20 +14,24 @@ import org.springframework.lang.Nullable;
  *
  * @param circuitBreaker breaker state and rates (-1 until the minimum number of calls)
  * @param bulkhead permits free and in all; {@code null} for a dependency without one
+ * @param concurrencyLimit the adaptive limit beneath the bulkhead; {@code null} for a
+ * dependency without one
  * @param retry calls by retry outcome; {@code null} for a dependency never retried
  * @param overload load signals, throttling and the retry budget; {@code null} for a
  * dependency without them
  * @param transitions the latest breaker transitions, newest first
  */
-public record GuardReport(BreakerReport circuitBreaker, @Nullable BulkheadReport bulkhead, @Nullable RetryReport retry,
+public record GuardReport(BreakerReport circuitBreaker, @Nullable BulkheadReport bulkhead,
+		@Nullable ConcurrencyLimitReport concurrencyLimit, @Nullable RetryReport retry,
 		@Nullable OverloadReport overload, List<Transition> transitions) {
 
-	static GuardReport of(CircuitBreaker circuitBreaker, Bulkhead bulkhead, Retry retry, OverloadReport overload,
-			List<Transition> transitions) {
+	static GuardReport of(CircuitBreaker circuitBreaker, Bulkhead bulkhead, ConcurrencyLimitReport concurrencyLimit,
+			Retry retry, OverloadReport overload, List<Transition> transitions) {
 		Bulkhead.Metrics permits = bulkhead.getMetrics();
 		Retry.Metrics retries = retry.getMetrics();
 		return new GuardReport(breaker(circuitBreaker),
 				new BulkheadReport(permits.getAvailableConcurrentCalls(), permits.getMaxAllowedConcurrentCalls()),
+				concurrencyLimit,
 				new RetryReport(retries.getNumberOfSuccessfulCallsWithoutRetryAttempt(),
 						retries.getNumberOfSuccessfulCallsWithRetryAttempt(),
 						retries.getNumberOfFailedCallsWithoutRetryAttempt(),
@@ -37,10 +41,10 @@ public record GuardReport(BreakerReport circuitBreaker, @Nullable BulkheadReport
 
 	/**
 	 * The report of a dependency guarded by a breaker alone, such as the shared cache: no
-	 * bulkhead, retries nor overload guards.
+	 * bulkhead, concurrency limit, retries nor overload guards.
 	 */
 	static GuardReport ofBreaker(CircuitBreaker circuitBreaker, List<Transition> transitions) {
-		return new GuardReport(breaker(circuitBreaker), null, null, null, transitions);
+		return new GuardReport(breaker(circuitBreaker), null, null, null, null, transitions);
 	}
 
 	private static BreakerReport breaker(CircuitBreaker circuitBreaker) {
@@ -72,6 +76,17 @@ public record GuardReport(BreakerReport circuitBreaker, @Nullable BulkheadReport
 	 * @param maxAllowedConcurrentCalls permits in all
 	 */
 	public record BulkheadReport(int availableConcurrentCalls, int maxAllowedConcurrentCalls) {
+	}
+
+	/**
+	 * The adaptive concurrency limit.
+	 *
+	 * @param enabled whether it limits at all; when not, the bulkhead alone does
+	 * @param limit attempts it lets be in flight now
+	 * @param inFlight attempts in flight now
+	 * @param limitedCalls attempts it refused, since start
+	 */
+	public record ConcurrencyLimitReport(boolean enabled, int limit, int inFlight, long limitedCalls) {
 	}
 
 	/**

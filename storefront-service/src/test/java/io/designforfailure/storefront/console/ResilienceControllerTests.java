@@ -18,7 +18,11 @@ class ResilienceControllerTests extends WireMockTestSupport {
 			assertThat(report).extractingPath(dependency + ".circuitBreaker.state").asString().isEqualTo("CLOSED");
 			assertThat(report).extractingPath(dependency + ".bulkhead.availableConcurrentCalls")
 				.asNumber()
-				.isEqualTo(20);
+				.isEqualTo(50);
+			assertThat(report).extractingPath(dependency + ".concurrencyLimit.enabled").isEqualTo(true);
+			assertThat(report).extractingPath(dependency + ".concurrencyLimit.limit").asNumber().isNotEqualTo(0);
+			assertThat(report).hasPath(dependency + ".concurrencyLimit.inFlight")
+				.hasPath(dependency + ".concurrencyLimit.limitedCalls");
 			assertThat(report).hasPath(dependency + ".retry.failedWithRetry")
 				.hasPath(dependency + ".details.cacheSize")
 				.hasPath(dependency + ".overload.retryBudgetLeft");

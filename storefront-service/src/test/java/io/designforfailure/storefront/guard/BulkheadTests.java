@@ -35,11 +35,11 @@ class BulkheadTests extends WireMockTestSupport {
 		stubSearch(searchResults("stalled").withFixedDelay(5_000));
 		stubRecommendations(personalRecommendations("ada"));
 		Bulkhead searchBulkhead = this.bulkheads.bulkhead("search");
-		// Twenty calls stuck on a stalled search hold every permit.
+		// Fifty calls stuck on a stalled search hold every permit.
 		while (searchBulkhead.tryAcquirePermission()) {
 			this.held.add(searchBulkhead);
 		}
-		assertThat(this.held).hasSize(20);
+		assertThat(this.held).hasSize(50);
 
 		StorefrontAnswer searchAnswer = fetch("/api/search?q=stalled");
 		StorefrontAnswer home = fetch("/api/home?userId=ada");
