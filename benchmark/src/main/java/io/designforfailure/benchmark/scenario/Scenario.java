@@ -128,6 +128,14 @@ public record Scenario(String id, String title, Endpoint endpoint, String depend
 		return this.twin == Twin.BOTH || this.twin == Twin.TRACING_BOTH;
 	}
 
+	/**
+	 * Whether the twin beside it records views too, for the same users, so that the
+	 * database holds the views of both: the tracing twins differ in tracing only.
+	 */
+	public boolean besideRecordsViews() {
+		return this.twin == Twin.TRACING_BOTH;
+	}
+
 	/** Whether it runs on the twins alike but for tracing, rather than for views. */
 	public boolean onTracingTwins() {
 		return this.twin == Twin.TRACING_BOTH;

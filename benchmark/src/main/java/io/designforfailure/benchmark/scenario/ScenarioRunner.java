@@ -256,13 +256,17 @@ public final class ScenarioRunner {
 					signals.shedReads(), signals.shedWrites(), signals.shedAnswers(), signals.throttledCalls());
 		}
 		if (audit != null) {
-			long answered = samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
+			long answered = answered(samples) + (scenario.besideRecordsViews() ? answered(sideSamples) : 0);
 			long faultEnd = windows.isEmpty() ? duration : windows.get(windows.size() - 1).endMillis();
 			views = audit.finish(answered, watch.peakPendingViews(), origin, faultEnd);
 		}
 		return new RunData(scenario.id(), mode, scenario.dependency(), duration, samples, sideSamples,
 				List.copyOf(windows), watch.transitions(), watch.threads(),
 				new RunData.Load(users, arrivalsPerSecond, calls, shares, views));
+	}
+
+	private static long answered(List<Sample> samples) {
+		return samples.stream().filter((sample) -> sample.outcome() != Outcome.FAILED).count();
 	}
 
 	private ServiceProcess storefront(Scenario scenario, Mode mode) {

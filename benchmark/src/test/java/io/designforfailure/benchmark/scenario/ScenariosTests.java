@@ -82,6 +82,15 @@ class ScenariosTests {
 	}
 
 	@Test
+	void countsTheViewsOfBothTracingTwinsWhichBothRecordThemButOnlyOneOfTheViewTwins() {
+		// Both tracing twins record views for the same users: the database holds both's.
+		assertThat(this.full.stream().filter(Scenario::besideRecordsViews)).extracting(Scenario::id)
+			.containsExactly("product-tracing-light", "product-tracing");
+		assertThat(firstWith("product-twins-light").besideRecordsViews()).isFalse();
+		assertThat(firstWith("product-twins-light").recordsViews()).isTrue();
+	}
+
+	@Test
 	void comparesProductPagesWithAndWithoutViewsBackToBackOnTheTwins() {
 		int recorded = firstIndex((scenario) -> scenario.id().equals("product-views"));
 		Scenario withViews = this.full.get(recorded);
