@@ -81,6 +81,30 @@ class LoadBalancerTests {
 		}
 	}
 
+	@Test
+	void stillSendsGetsWhenEveryReplicaFailsItsCheckAtOnce() throws Exception {
+		// A lone replica too busy to answer its readiness check within the check timeout,
+		// while the other restarts, is busy, not gone: a 503 from HAProxy for every
+		// request would be the outage the restart was meant to avoid.
+		Replica one = replica("one", false);
+		Replica two = replica("two", false);
+		try (LoadBalancer balancer = LoadBalancer.start(CONFIG, this.folder.resolve("haproxy.log"), one.uri(),
+				two.uri())) {
+			awaitBothServing(balancer);
+			one.ready = false;
+			two.ready = false;
+			// fall 2 x inter 1 s, and a margin: HAProxy has marked both down.
+			Thread.sleep(4000);
+
+			for (int i = 0; i < 10; i++) {
+				assertThat(get(balancer.uri("/page"))).isIn("200 one", "200 two");
+			}
+		}
+		finally {
+			this.replicas.forEach(Replica::close);
+		}
+	}
+
 	/** Until round robin has reached both replicas. */
 	private void awaitBothServing(LoadBalancer balancer) throws Exception {
 		List<String> seen = new ArrayList<>();
@@ -140,6 +164,9 @@ class LoadBalancerTests {
 
 		private volatile int pagesAsked;
 
+		/** Whether it answers its readiness check 200, or 503. */
+		private volatile boolean ready = true;
+
 		Replica(String name, boolean silentOnPages) throws IOException {
 			this.name = name;
 			this.silentOnPages = silentOnPages;
@@ -167,10 +194,12 @@ class LoadBalancerTests {
 							continue;
 						}
 					}
-					String body = health ? "{\"status\":\"UP\"}" : this.name;
+					boolean refused = health && !this.ready;
+					String body = !health ? this.name
+							: refused ? "{\"status\":\"OUT_OF_SERVICE\"}" : "{\"status\":\"UP\"}";
 					OutputStream out = connection.getOutputStream();
-					out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
-							+ body)
+					out.write(((refused ? "HTTP/1.1 503 Service Unavailable" : "HTTP/1.1 200 OK")
+							+ "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
 						.getBytes(StandardCharsets.US_ASCII));
 					out.flush();
 				}
